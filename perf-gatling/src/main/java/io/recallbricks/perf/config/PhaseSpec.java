@@ -1,0 +1,20 @@
+package io.recallbricks.perf.config;
+
+/**
+ * One load phase as run.json records it. The role says what the report judges it as: warmup (never judged),
+ * baseline, sustained, peak, stress (one per step) or soak.
+ */
+public record PhaseSpec(String name, String role, LoadStep load, boolean judged) {
+
+    public static PhaseSpec warmup(LoadStep load) {
+        return new PhaseSpec("warmup", "warmup", load, false);
+    }
+
+    public static PhaseSpec judged(String role, LoadStep load) {
+        return new PhaseSpec(role, role, load, true);
+    }
+
+    public static PhaseSpec stressStep(LoadStep load) {
+        return new PhaseSpec("stress-" + LoadStep.formatRate(load.rps()), "stress", load, true);
+    }
+}

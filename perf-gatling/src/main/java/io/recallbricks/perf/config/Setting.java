@@ -1,0 +1,48 @@
+package io.recallbricks.perf.config;
+
+/**
+ * Every knob of the suite, in one place. Each can be set by the profile, overridden by the environment
+ * ({@code SUITE_<KEY>}, e.g. {@code SUITE_BASELINE=120@5m}) and then by the command line ({@code --baseline=120@5m}).
+ * The target itself (API_URL, API_KEY, DATABASE_URL, OPENAI_BASE_URL) keeps the deployment guide's variable names.
+ */
+public enum Setting {
+    TENANTS("tenants", "number of tenants (one API key each) created through the admin API"),
+    MEMORIES_PER_TENANT("memories-per-tenant", "memories seeded per tenant before the load"),
+    WARMUP("warmup", "warm-up load, never judged, <rps>@<duration> or off"),
+    BASELINE("baseline", "baseline phase, <rps>@<duration> or off"),
+    SUSTAINED("sustained", "sustained phase, <rps>@<duration> or off"),
+    PEAK("peak", "peak phase, <rps>@<duration> or off"),
+    STRESS("stress", "stress steps, comma-separated rates (each held for stress-step), or off"),
+    STRESS_STEP("stress-step", "how long each stress step holds its rate"),
+    SOAK("soak", "soak phase, <rps>@<duration> (e.g. 150@8h) or off"),
+    WRITE_SHARE("write-share", "share of arrivals that write (create 50%, update 25%, feedback 25%), 0..0.5"),
+    SEED("seed", "seed of the generated dataset and query stream"),
+    SEED_CONCURRENCY("seed-concurrency", "concurrent requests while seeding"),
+    RATE_SCALE("rate-scale", "multiplies every rate: 0.5 when each of two injectors runs half of the load"),
+    INJECTOR("injector", "name of this injector; names its files in the run folder"),
+    REQUEST_TIMEOUT("request-timeout", "client timeout per request; a timeout counts as a KO"),
+    SAMPLE_INTERVAL("sample-interval", "how often /metrics and pg_stat_activity are sampled"),
+    PROGRESS_INTERVAL("progress-interval", "how often the console prints a progress line"),
+    RUNS_DIR("runs-dir", "folder that receives runs/<profile>-<timestamp>/"),
+    SERVICE_JVM_OPTIONS("service-jvm-options", "JVM options of the service when the suite starts it"),
+    DB_POOL_SIZE("db-pool-size", "DATABASE_POOL_SIZE of the service when the suite starts it");
+
+    public final String key;
+    public final String description;
+
+    Setting(String key, String description) {
+        this.key = key;
+        this.description = description;
+    }
+
+    public String environmentName() {
+        return "SUITE_" + key.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+    }
+
+    public static Setting byKey(String key) {
+        for (Setting s : values()) {
+            if (s.key.equals(key)) return s;
+        }
+        throw new IllegalArgumentException("unknown option --" + key + " (see `./suite help`)");
+    }
+}

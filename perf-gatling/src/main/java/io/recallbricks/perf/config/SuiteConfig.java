@@ -1,0 +1,51 @@
+package io.recallbricks.perf.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The resolved configuration of one suite run (see {@link Setting} for what each value means). */
+public record SuiteConfig(
+        Profile profile,
+        int tenants,
+        int memoriesPerTenant,
+        Optional<LoadStep> warmup,
+        Optional<LoadStep> baseline,
+        Optional<LoadStep> sustained,
+        Optional<LoadStep> peak,
+        List<Double> stressRates,
+        Duration stressStep,
+        Optional<LoadStep> soak,
+        double writeShare,
+        long seed,
+        int seedConcurrency,
+        double rateScale,
+        String injector,
+        Duration requestTimeout,
+        Duration sampleInterval,
+        Duration progressInterval,
+        Path runsDir,
+        String serviceJvmOptions,
+        int dbPoolSize,
+        TargetSpec target) {
+
+    /** The warm-up and the judged phases in the order they run, rates already scaled for this injector. */
+    public List<PhaseSpec> steadyPhases() {
+        List<PhaseSpec> phases = new ArrayList<>();
+        warmup.ifPresent(l -> phases.add(PhaseSpec.warmup(l.scaled(rateScale))));
+        baseline.ifPresent(l -> phases.add(PhaseSpec.judged("baseline", l.scaled(rateScale))));
+        sustained.ifPresent(l -> phases.add(PhaseSpec.judged("sustained", l.scaled(rateScale))));
+        peak.ifPresent(l -> phases.add(PhaseSpec.judged("peak", l.scaled(rateScale))));
+        soak.ifPresent(l -> phases.add(PhaseSpec.judged("soak", l.scaled(rateScale))));
+        return phases;
+    }
+
+    /** Stress steps in increasing order; the runner stops at the first one that does not hold. */
+    public List<PhaseSpec> stressPhases() {
+        return stressRates.stream()
+                .map(r -> PhaseSpec.stressStep(new LoadStep(r * rateScale, stressStep)))
+                .toList();
+    }
+}

@@ -1,0 +1,76 @@
+package io.recallbricks.perf.dataset;
+
+import java.util.List;
+
+/** A subject area an agent's memories and queries are about: its tag, the things in it, and what gets done. */
+record Topic(String tag, List<String> subjects, List<String> actions) {
+
+    static final List<Topic> ALL = List.of(
+            new Topic("pricing", List.of("the enterprise tier", "usage-based billing", "the annual discount",
+                    "the free plan limits", "seat pricing", "the EU price list"),
+                    List.of("raise the list price by 8%", "cap overage charges", "grandfather existing customers",
+                            "move invoices to the first of the month", "bundle support into the pro plan",
+                            "drop the monthly minimum")),
+            new Topic("database", List.of("the orders table", "the reporting replica", "connection pooling",
+                    "the nightly vacuum", "the search index", "the migrations pipeline"),
+                    List.of("add a partial index on status", "partition by month", "raise the pool to 40 connections",
+                            "move analytics queries to the replica", "batch the inserts in groups of 500",
+                            "set statement_timeout to 5 seconds")),
+            new Topic("auth", List.of("API key rotation", "the SSO rollout", "session expiry",
+                    "the OAuth scopes", "service accounts", "the login rate limit"),
+                    List.of("rotate keys every 90 days", "hash keys with SHA-256 before storing them",
+                            "require SAML for enterprise tenants", "shorten sessions to 12 hours",
+                            "log every failed login with the client IP", "split read and write scopes")),
+            new Topic("architecture", List.of("the notification service", "the event bus", "the monolith split",
+                    "the gateway", "the job scheduler", "the file upload path"),
+                    List.of("extract billing into its own service", "switch the bus to at-least-once delivery",
+                            "keep the gateway stateless", "retry jobs with exponential backoff",
+                            "stream uploads straight to object storage", "version every public event")),
+            new Topic("customers", List.of("the Acme renewal", "onboarding feedback", "the churn survey",
+                    "the Globex escalation", "NPS comments", "the support backlog"),
+                    List.of("schedule a quarterly business review", "ship the CSV export they asked for",
+                            "assign a named support engineer", "offer a two-month extension",
+                            "add in-app onboarding checklists", "answer P1 tickets within an hour")),
+            new Topic("roadmap", List.of("the Q3 roadmap", "the mobile app", "the public API v3",
+                    "the analytics dashboard", "the plugin marketplace", "offline mode"),
+                    List.of("cut scope to the three most requested features", "beta the dashboard with five customers",
+                            "deprecate v1 endpoints by December", "hire a second mobile engineer",
+                            "freeze features two weeks before launch", "publish the roadmap to customers")),
+            new Topic("security", List.of("the penetration test", "dependency scanning", "the SOC 2 audit",
+                    "secrets management", "the incident response plan", "data retention"),
+                    List.of("fix the two high findings before the audit", "move secrets to the vault",
+                            "scan every pull request for vulnerable dependencies", "delete logs after 30 days",
+                            "run a tabletop exercise each quarter", "encrypt backups with per-tenant keys")),
+            new Topic("performance", List.of("p95 latency of search", "the cache hit rate", "cold starts",
+                    "the slow dashboard query", "GC pauses", "the load test results"),
+                    List.of("cache embeddings for 5 minutes", "precompute the dashboard aggregates nightly",
+                            "set the heap to 1 GB with G1", "alert when p95 goes over 300 ms",
+                            "warm the JIT before taking traffic", "profile the hot path with async-profiler")),
+            new Topic("operations", List.of("the on-call rotation", "the staging environment", "deploy freezes",
+                    "the backup restore drill", "log retention", "the status page"),
+                    List.of("page only on customer-facing alerts", "deploy with blue-green switches",
+                            "restore a backup into staging every month", "keep 14 days of logs hot",
+                            "post incident updates every 30 minutes", "rotate on-call weekly on Mondays")),
+            new Topic("hiring", List.of("the backend role", "interview loops", "the onboarding plan",
+                    "the design hire", "take-home exercises", "referral bonuses"),
+                    List.of("replace the take-home with a pairing session", "aim for offers within ten days",
+                            "give new hires a buddy for the first month", "raise the referral bonus",
+                            "calibrate interviewers every quarter", "publish salary bands in the posting")),
+            new Topic("ml", List.of("the ranking model", "embedding drift", "the evaluation set",
+                    "prompt templates", "the relevance feedback loop", "model costs"),
+                    List.of("retrain the ranker monthly", "re-embed memories when the model changes",
+                            "grow the eval set to 2,000 labelled queries", "keep prompts under version control",
+                            "weight helpful feedback twice as much as usage", "switch to the smaller embedding model")),
+            new Topic("personal", List.of("meeting preferences", "the weekly report", "travel plans",
+                    "code review habits", "writing style", "focus time"),
+                    List.of("keep meetings under 25 minutes", "send the weekly report on Friday afternoon",
+                            "book trains instead of short flights", "review pull requests before noon",
+                            "write in short paragraphs with headings", "block Wednesday mornings for deep work")));
+
+    static final List<String> PEOPLE = List.of("Maya", "Jonas", "Priya", "Tomás", "Aiko", "Lena", "Omar",
+            "Grace", "Ravi", "Chen", "Sofia", "Daniel");
+
+    static final List<String> WHEN = List.of("last sprint", "the March planning", "Monday's standup",
+            "the Q2 retro", "yesterday's call", "the offsite", "the design review", "the incident review",
+            "last week", "the board meeting");
+}

@@ -1,0 +1,140 @@
+package io.recallbricks.perf.record;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.recallbricks.perf.workload.Endpoint;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Records every response of one phase: latency per endpoint into HdrHistogram recorders, written as 1 s
+ * intervals (one tag per endpoint, microseconds) to {@code latency-<injector>.hlog}, and the OK/KO counts to
+ * {@code outcomes-<injector>.json} when the phase closes. Recording is lock-free; {@link #flushInterval()} is
+ * called by one thread once a second.
+ */
+public final class PhaseRecorder implements AutoCloseable {
+
+    private static final int SIGNIFICANT_DIGITS = 3;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path outcomesFile;
+    private final PrintStream log;
+    private final HistogramLogWriter writer;
+    private final Map<Endpoint, Recorder> recorders = new EnumMap<>(Endpoint.class);
+    private final Map<Endpoint, Histogram> recycled = new EnumMap<>(Endpoint.class);
+    private final Outcomes outcomes = new Outcomes();
+    private final Histogram phaseLatency = new Histogram(SIGNIFICANT_DIGITS);
+    private final Map<Endpoint, Histogram> endpointLatency = new EnumMap<>(Endpoint.class);
+    private final Deque<long[]> perSecond = new ArrayDeque<>();
+    private final long startMillis;
+    private boolean closed;
+
+    public PhaseRecorder(Path phaseDir, String injector, long startMillis) {
+        try {
+            Files.createDirectories(phaseDir);
+            this.log = new PrintStream(Files.newOutputStream(phaseDir.resolve("latency-" + injector + ".hlog")),
+                    false, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write in " + phaseDir, e);
+        }
+        this.outcomesFile = phaseDir.resolve("outcomes-" + injector + ".json");
+        this.startMillis = startMillis;
+        this.writer = new HistogramLogWriter(log);
+        writer.outputComment("RecallBricks load suite, injector " + injector + ", latency in microseconds");
+        writer.outputLogFormatVersion();
+        writer.outputStartTime(startMillis);
+        writer.setBaseTime(startMillis);
+        writer.outputBaseTime(startMillis);
+        writer.outputLegend();
+        for (Endpoint e : Endpoint.values()) {
+            Recorder r = new Recorder(SIGNIFICANT_DIGITS);
+            recorders.put(e, r);
+        }
+    }
+
+    /**
+     * One response (or failure).
+     *
+     * @param status HTTP status as text, or {@link Outcomes#TIMEOUT} / {@link Outcomes#CONNECTION}
+     */
+    public void record(Endpoint endpoint, long latencyMicros, String status, boolean ok) {
+        recorders.get(endpoint).recordValue(Math.max(1, latencyMicros));
+        outcomes.add(endpoint, status, ok);
+    }
+
+    /** Writes the interval since the previous call, one histogram per endpoint that saw traffic. */
+    public synchronized void flushInterval() {
+        if (closed) return;
+        long count = 0;
+        for (Endpoint e : Endpoint.values()) {
+            Histogram h = recorders.get(e).getIntervalHistogram(recycled.get(e));
+            recycled.put(e, h);
+            if (h.getTotalCount() == 0) continue;
+            h.setTag(e.tag);
+            writer.outputIntervalHistogram(h);
+            phaseLatency.add(h);
+            endpointLatency.computeIfAbsent(e, x -> new Histogram(SIGNIFICANT_DIGITS)).add(h);
+            count += h.getTotalCount();
+        }
+        log.flush();
+        perSecond.addLast(new long[] {System.currentTimeMillis(), count});
+        while (perSecond.size() > 30) perSecond.removeFirst();
+    }
+
+    /** What the console shows: the phase so far. */
+    public synchronized Progress progress(int windowSeconds) {
+        long inWindow = 0;
+        int seconds = 0;
+        var it = perSecond.descendingIterator();
+        while (it.hasNext() && seconds < windowSeconds) {
+            inWindow += it.next()[1];
+            seconds++;
+        }
+        double p95Ms = phaseLatency.getTotalCount() == 0 ? Double.NaN
+                : phaseLatency.getValueAtPercentile(95) / 1000.0;
+        return new Progress(System.currentTimeMillis() - startMillis, seconds == 0 ? 0 : (double) inWindow / seconds,
+                outcomes.total(), outcomes.failures(), p95Ms);
+    }
+
+    public Outcomes outcomes() {
+        return outcomes;
+    }
+
+    /** All latencies of the phase so far, all endpoints merged (microseconds). */
+    public synchronized Histogram phaseLatency() {
+        return phaseLatency.copy();
+    }
+
+    /** Latencies of the phase so far per endpoint that saw traffic (microseconds). */
+    public synchronized Map<Endpoint, Histogram> endpointLatency() {
+        Map<Endpoint, Histogram> copy = new EnumMap<>(Endpoint.class);
+        endpointLatency.forEach((e, h) -> copy.put(e, h.copy()));
+        return copy;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) return;
+        flushInterval();
+        closed = true;
+        log.close();
+        try {
+            JSON.writeValue(outcomesFile.toFile(), outcomes.toJson());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + outcomesFile, e);
+        }
+    }
+
+    public record Progress(long elapsedMillis, double recentRps, long requests, long failures, double p95Ms) {
+    }
+}

@@ -1,0 +1,20 @@
+package io.recallbricks.perf.workload;
+
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+
+import io.gatling.javaapi.core.Simulation;
+
+/**
+ * One step of the stress run: the same workload at a higher constant arrival rate. The runner starts the next,
+ * higher step only while the previous one held the criteria, and reports the last step that held.
+ */
+public class StressStepSimulation extends Simulation {
+
+    public StressStepSimulation() {
+        LoadContext.Phase phase = LoadContext.current();
+        setUp(Workload.agents(phase)
+                .injectOpen(constantUsersPerSec(phase.spec().load().rps()).during(phase.spec().load().duration())
+                        .randomized()))
+                .protocols(Workload.protocol(phase));
+    }
+}
