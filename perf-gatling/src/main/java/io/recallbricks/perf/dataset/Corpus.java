@@ -34,6 +34,12 @@ public final class Corpus {
             "%1$s %2$s",
             "open questions about %2$s");
 
+    private static final List<String> QUERY_PREFIXES = List.of("", "", "remind me ", "quick question: ",
+            "can you find ", "search for ", "I need ");
+
+    private static final List<String> QUERY_SUFFIXES = List.of("", "", "?", " for the EU team", " last quarter",
+            " in staging", " before the launch", " again");
+
     private final long seed;
 
     public Corpus(long seed) {
@@ -58,14 +64,16 @@ public final class Corpus {
      * the popular ones once a Zipf sampler draws ranks over this list.
      */
     public List<String> queries(int size) {
-        int possible = QUERY_TEMPLATES.size() * Topic.ALL.size() * 6 * 6 * Topic.PEOPLE.size();
-        if (size > possible / 4) throw new IllegalArgumentException("at most " + possible / 4 + " distinct queries");
         SplittableRandom r = new SplittableRandom(mix(seed, -1, -1));
         Set<String> queries = new LinkedHashSet<>();
+        long attempts = 0;
         while (queries.size() < size) {
+            if (++attempts > 50L * size) {
+                throw new IllegalArgumentException("the query templates cannot give " + size + " distinct queries");
+            }
             Topic topic = pick(r, Topic.ALL);
-            queries.add(String.format(pick(r, QUERY_TEMPLATES), pick(r, Topic.PEOPLE), pick(r, topic.subjects()),
-                    pick(r, topic.actions()), pick(r, Topic.WHEN)));
+            queries.add(pick(r, QUERY_PREFIXES) + String.format(pick(r, QUERY_TEMPLATES), pick(r, Topic.PEOPLE),
+                    pick(r, topic.subjects()), pick(r, topic.actions()), pick(r, Topic.WHEN)) + pick(r, QUERY_SUFFIXES));
         }
         return List.copyOf(queries);
     }

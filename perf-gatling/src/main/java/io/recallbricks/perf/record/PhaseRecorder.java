@@ -36,8 +36,11 @@ public final class PhaseRecorder implements AutoCloseable {
     private final Histogram phaseLatency = new Histogram(SIGNIFICANT_DIGITS);
     private final Map<Endpoint, Histogram> endpointLatency = new EnumMap<>(Endpoint.class);
     private final Deque<long[]> perSecond = new ArrayDeque<>();
+    private volatile long clockMillis;
     private final long startMillis;
     private boolean closed;
+    private final java.util.concurrent.atomic.AtomicLong firstNanos = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long lastNanos;
 
     public PhaseRecorder(Path phaseDir, String injector, long startMillis) {
         try {
@@ -49,6 +52,7 @@ public final class PhaseRecorder implements AutoCloseable {
         }
         this.outcomesFile = phaseDir.resolve("outcomes-" + injector + ".json");
         this.startMillis = startMillis;
+        this.clockMillis = startMillis;
         this.writer = new HistogramLogWriter(log);
         writer.outputComment("RecallBricks load suite, injector " + injector + ", latency in microseconds");
         writer.outputLogFormatVersion();
@@ -68,6 +72,9 @@ public final class PhaseRecorder implements AutoCloseable {
      * @param status HTTP status as text, or {@link Outcomes#TIMEOUT} / {@link Outcomes#CONNECTION}
      */
     public void record(Endpoint endpoint, long latencyMicros, String status, boolean ok) {
+        long now = System.nanoTime();
+        firstNanos.compareAndSet(0, now - latencyMicros * 1_000);
+        lastNanos = now;
         recorders.get(endpoint).recordValue(Math.max(1, latencyMicros));
         outcomes.add(endpoint, status, ok);
     }
@@ -81,7 +88,9 @@ public final class PhaseRecorder implements AutoCloseable {
             recycled.put(e, h);
             if (h.getTotalCount() == 0) continue;
             h.setTag(e.tag);
-            writer.outputIntervalHistogram(h);
+            // The max column in milliseconds (values are microseconds); readers decode the histogram itself.
+            writer.outputIntervalHistogram((h.getStartTimeStamp() - startMillis) / 1000.0,
+                    (h.getEndTimeStamp() - startMillis) / 1000.0, h, 1000.0);
             phaseLatency.add(h);
             endpointLatency.computeIfAbsent(e, x -> new Histogram(SIGNIFICANT_DIGITS)).add(h);
             count += h.getTotalCount();
@@ -89,6 +98,11 @@ public final class PhaseRecorder implements AutoCloseable {
         log.flush();
         perSecond.addLast(new long[] {System.currentTimeMillis(), count});
         while (perSecond.size() > 30) perSecond.removeFirst();
+    }
+
+    /** Elapsed time on the console counts from here (when the first arrival is due, after Gatling's start-up). */
+    public void restartClock(long millis) {
+        clockMillis = millis;
     }
 
     /** What the console shows: the phase so far. */
@@ -102,8 +116,19 @@ public final class PhaseRecorder implements AutoCloseable {
         }
         double p95Ms = phaseLatency.getTotalCount() == 0 ? Double.NaN
                 : phaseLatency.getValueAtPercentile(95) / 1000.0;
-        return new Progress(System.currentTimeMillis() - startMillis, seconds == 0 ? 0 : (double) inWindow / seconds,
+        return new Progress(System.currentTimeMillis() - clockMillis, seconds == 0 ? 0 : (double) inWindow / seconds,
                 outcomes.total(), outcomes.failures(), p95Ms);
+    }
+
+    /**
+     * Responses per second over the span from the first request sent to the last response received: under
+     * overload, late responses stretch the span, so the achieved rate falls below the intended one.
+     */
+    public double achievedRps(java.time.Duration intended) {
+        long first = firstNanos.get();
+        double span = first == 0 ? 0 : (lastNanos - first) / 1e9;
+        double seconds = Math.max(span, intended.toMillis() / 1000.0);
+        return seconds == 0 ? 0 : outcomes.total() / seconds;
     }
 
     public Outcomes outcomes() {

@@ -13,13 +13,20 @@ import io.gatling.javaapi.core.Simulation;
  */
 public class SlaPhaseSimulation extends Simulation {
 
+    private final LoadContext.Phase phase = LoadContext.current();
+
     public SlaPhaseSimulation() {
-        LoadContext.Phase phase = LoadContext.current();
         double rps = phase.spec().load().rps();
         var duration = phase.spec().load().duration();
         OpenInjectionStep arrivals = phase.spec().role().equals("warmup")
                 ? rampUsersPerSec(rps / 10).to(rps).during(duration)
                 : constantUsersPerSec(rps).during(duration).randomized();
         setUp(Workload.agents(phase).injectOpen(arrivals)).protocols(Workload.protocol(phase));
+    }
+
+    /** Gatling calls this once its engine is up, just before the first arrival: the phase clock starts here. */
+    @Override
+    public void before() {
+        phase.onStart().run();
     }
 }

@@ -10,11 +10,18 @@ import io.gatling.javaapi.core.Simulation;
  */
 public class StressStepSimulation extends Simulation {
 
+    private final LoadContext.Phase phase = LoadContext.current();
+
     public StressStepSimulation() {
-        LoadContext.Phase phase = LoadContext.current();
         setUp(Workload.agents(phase)
                 .injectOpen(constantUsersPerSec(phase.spec().load().rps()).during(phase.spec().load().duration())
                         .randomized()))
                 .protocols(Workload.protocol(phase));
+    }
+
+    /** Gatling calls this once its engine is up, just before the first arrival: the phase clock starts here. */
+    @Override
+    public void before() {
+        phase.onStart().run();
     }
 }

@@ -1,0 +1,28 @@
+package io.recallbricks.perf.provision;
+
+import io.recallbricks.perf.server.DatabaseUrl;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The service under load, once provisioned.
+ *
+ * @param database   "embedded" or "external"
+ * @param embeddings "fake", "external" or "none" (keyword-only)
+ * @param service    "started" (by the suite) or "deployed"
+ * @param memoryLimitBytes the service host's memory limit, known only when the suite started the service here
+ */
+public record Target(String apiUrl, Optional<String> operatorKey, Optional<String> tenantKey,
+                     Optional<DatabaseUrl> databaseUrl, String database, String embeddings, String service,
+                     Optional<Long> memoryLimitBytes) {
+
+    public Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("apiUrl", apiUrl);
+        m.put("database", database);
+        m.put("embeddings", embeddings);
+        m.put("service", service);
+        return m;
+    }
+}

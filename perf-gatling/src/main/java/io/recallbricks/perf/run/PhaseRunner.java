@@ -1,0 +1,77 @@
+package io.recallbricks.perf.run;
+
+import io.recallbricks.perf.config.PhaseSpec;
+import io.recallbricks.perf.config.SuiteConfig;
+import io.recallbricks.perf.dataset.Dataset;
+import io.recallbricks.perf.record.PhaseRecorder;
+import io.recallbricks.perf.server.ServerSampler;
+import io.recallbricks.perf.workload.LoadContext;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one phase: publishes it to the simulation, records every response (1 s histogram intervals), samples the
+ * server, prints progress, and returns what was measured once Gatling has finished.
+ */
+final class PhaseRunner {
+
+    private final SuiteConfig config;
+    private final RunFolder folder;
+    private final String baseUrl;
+    private final Dataset dataset;
+    private final ServerSampler sampler;
+    private final GatlingLauncher gatling;
+
+    PhaseRunner(SuiteConfig config, RunFolder folder, String baseUrl, Dataset dataset, ServerSampler sampler) {
+        this.config = config;
+        this.folder = folder;
+        this.baseUrl = baseUrl;
+        this.dataset = dataset;
+        this.sampler = sampler;
+        this.gatling = new GatlingLauncher(folder.gatlingDir());
+    }
+
+    PhaseResult run(PhaseSpec phase, Class<?> simulation) throws IOException {
+        System.out.printf("%n== phase %s: %s rps for %d s%s%n", phase.name(), phase.load().rps(),
+                phase.load().duration().toSeconds(), phase.judged() ? "" : " (not judged)");
+        java.util.concurrent.atomic.AtomicReference<Instant> started = new java.util.concurrent.atomic.AtomicReference<>();
+        ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, r -> {
+            Thread t = new Thread(r, "phase-timers");
+            t.setDaemon(true);
+            return t;
+        });
+        try (PhaseRecorder recorder = new PhaseRecorder(folder.phaseDir(phase.name()), config.injector(),
+                System.currentTimeMillis())) {
+            Runnable onStart = () -> {
+                started.set(Instant.now());
+                recorder.restartClock(started.get().toEpochMilli());
+                sampler.startPhase(phase.name());
+                timers.scheduleAtFixedRate(recorder::flushInterval, 1, 1, TimeUnit.SECONDS);
+                long every = config.progressInterval().toMillis();
+                timers.scheduleAtFixedRate(() -> System.out.println("  " + ProgressLine.format(phase,
+                        recorder.progress(5), sampler.last())), every, every, TimeUnit.MILLISECONDS);
+            };
+            LoadContext.publish(new LoadContext.Phase(baseUrl, dataset, recorder, phase, config.writeShare(),
+                    config.requestTimeout(), onStart));
+            int code = gatling.run(simulation, phase.name());
+            if (started.get() == null) {
+                throw new IllegalStateException("Gatling did not start phase " + phase.name() + " (exit " + code + ")");
+            }
+            timers.shutdownNow();
+            sampler.stopPhase();
+            Instant finished = Instant.now();
+            recorder.flushInterval();
+            if (code != 0) System.out.println("  Gatling exited with code " + code + " for phase " + phase.name());
+            PhaseResult result = new PhaseResult(phase, started.get(), finished, recorder.endpointLatency(),
+                    recorder.outcomes(), recorder.achievedRps(phase.load().duration()));
+            System.out.println("  Gatling report: " + folder.gatlingDir().resolve(phase.name()).resolve("index.html"));
+            return result;
+        } finally {
+            timers.shutdownNow();
+            LoadContext.clear();
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.recallbricks.perf.run;
+
+import io.recallbricks.perf.config.PhaseSpec;
+import io.recallbricks.perf.config.SuiteConfig;
+import io.recallbricks.perf.dataset.Corpus;
+import io.recallbricks.perf.dataset.Dataset;
+import io.recallbricks.perf.dataset.QuerySampler;
+import io.recallbricks.perf.dataset.Seeder;
+import io.recallbricks.perf.dataset.Tenant;
+import io.recallbricks.perf.provision.Provisioner;
+import io.recallbricks.perf.provision.Resources;
+import io.recallbricks.perf.provision.Target;
+import io.recallbricks.perf.server.PgActivity;
+import io.recallbricks.perf.server.ServerSampler;
+import io.recallbricks.perf.workload.SlaPhaseSimulation;
+import io.recallbricks.perf.workload.SoakSimulation;
+import io.recallbricks.perf.workload.StressStepSimulation;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One run of the suite, start to verdict: provision, seed, warm up, baseline / sustained / peak (or soak),
+ * stress to the break point, write the run folder, stop what was started, gate.
+ */
+public final class SuiteRun {
+
+    /** Distinct queries in the stream; a Zipf draw over them repeats the popular ones. */
+    private static final int DISTINCT_QUERIES = 5_000;
+
+    private final SuiteConfig config;
+    private final Path repoRoot;
+
+    public SuiteRun(SuiteConfig config, Path repoRoot) {
+        this.config = config;
+        this.repoRoot = repoRoot;
+    }
+
+    public int run() throws IOException, InterruptedException {
+        configureGatling();
+        Instant startedAt = Instant.now();
+        RunFolder folder = RunFolder.create(repoRoot.resolve(config.runsDir()), config.profile().id(),
+                config.injector(), LocalDateTime.now(ZoneOffset.UTC));
+        System.out.println("run folder: " + folder.dir());
+        RunRecord record = new RunRecord(folder.runId(), config.profile().id(), startedAt);
+        record.dataset(config.tenants(), config.memoriesPerTenant());
+        List<PhaseResult> judged = new ArrayList<>();
+        try (Resources resources = new Resources()) {
+            Target target = new Provisioner(config, repoRoot, folder.dir(), resources).provision();
+            record.target(target.toJson());
+            folder.writeRunJson(record.toJson(null));
+
+            Dataset dataset = seed(target, folder.runId());
+            ServerSampler sampler = resources.add("server sampler", new ServerSampler(target.apiUrl(),
+                    target.databaseUrl().map(PgActivity::new), target.memoryLimitBytes(), config.sampleInterval(),
+                    folder.serverSamples()));
+            PhaseRunner phases = new PhaseRunner(config, folder, target.apiUrl(), dataset, sampler);
+            long cpuBefore = processCpuNanos();
+            long wallBefore = System.nanoTime();
+
+            for (PhaseSpec phase : config.steadyPhases()) {
+                PhaseResult r = phases.run(phase, phase.role().equals("soak") ? SoakSimulation.class
+                        : SlaPhaseSimulation.class);
+                System.out.println(PhaseSummary.format(r));
+                record.phase(r);
+                if (phase.judged()) judged.add(r);
+                folder.writeRunJson(record.toJson(null));
+            }
+            for (PhaseSpec step : config.stressPhases()) {
+                PhaseResult r = phases.run(step, StressStepSimulation.class);
+                System.out.println(PhaseSummary.format(r));
+                List<String> missed = StepCriteria.GUIDE.missed(r);
+                record.phase(r);
+                record.stressStep(r, missed.isEmpty());
+                folder.writeRunJson(record.toJson(null));
+                System.out.println("  stress step " + step.name() + (missed.isEmpty() ? " held" : " broke: " + missed));
+                if (!missed.isEmpty()) break;
+            }
+            if (!config.stressPhases().isEmpty()) {
+                System.out.println("\nbreak point (last stress step that held): "
+                        + (record.breakPointRps() == null ? "none held" : record.breakPointRps() + " rps"));
+            }
+            record.injector(config.injector(), (processCpuNanos() - cpuBefore) / 1e9,
+                    (System.nanoTime() - wallBefore) / 1e9, Runtime.getRuntime().availableProcessors());
+            folder.writeRunJson(record.toJson(Instant.now()));
+        }
+        System.out.println("results: " + folder.dir());
+        return Gate.verdict(repoRoot, folder.dir(), judged);
+    }
+
+    private Dataset seed(Target target, String runId) throws IOException, InterruptedException {
+        Corpus corpus = new Corpus(config.seed());
+        Seeder seeder = new Seeder(target.apiUrl());
+        System.out.printf("seeding: %d tenants x %d memories%n", config.tenants(), config.memoriesPerTenant());
+        List<Tenant> tenants = seeder.createTenants(runId + "-" + config.injector(), config.tenants(),
+                target.operatorKey(), target.tenantKey());
+        seeder.seedMemories(tenants, config.memoriesPerTenant(), corpus, config.seedConcurrency());
+        return new Dataset(tenants, new QuerySampler(corpus.queries(DISTINCT_QUERIES), QuerySampler.DEFAULT_EXPONENT,
+                config.seed()), corpus);
+    }
+
+    /** Gatling reads system properties over its gatling.conf. */
+    private void configureGatling() {
+        System.setProperty("gatling.http.requestTimeout", Long.toString(config.requestTimeout().toMillis()));
+        System.setProperty("gatling.data.enableAnalytics", "false");
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+}

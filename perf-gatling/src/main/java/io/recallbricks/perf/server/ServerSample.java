@@ -1,0 +1,74 @@
+package io.recallbricks.perf.server;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Turns one scrape of /metrics (and a pg_stat_activity count) into a line of server-samples.jsonl
+ * (docs/contracts.md section 3). A field appears only when its metric was exported: nothing is invented.
+ */
+public final class ServerSample {
+
+    private static final String[] BREAKER_STATES = {"closed", "half-open", "open"};
+    private static final String[] DEGRADATION_LEVELS = {"normal", "high", "critical"};
+
+    private ServerSample() {
+    }
+
+    /**
+     * @param previous the scrape before this one (for the cache hit rate over the interval), or null
+     * @param memoryLimitBytes the memory limit of the service's host or container, when the suite knows it
+     */
+    public static Map<String, Object> of(Instant t, String phase, PrometheusText metrics, PrometheusText previous,
+                                         Optional<Long> memoryLimitBytes, Optional<Integer> pgConnections) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("t", t.toString());
+        s.put("phase", phase);
+        metrics.value("process_cpu_usage").ifPresent(v -> s.put("processCpu", v));
+        metrics.value("system_cpu_usage").ifPresent(v -> s.put("systemCpu", v));
+        metrics.sum("jvm_memory_used_bytes", l -> "heap".equals(l.get("area")))
+                .ifPresent(v -> s.put("heapUsedBytes", v.longValue()));
+        // Micrometer reports -1 for a pool without a maximum; a heap max exists only if every heap pool has one.
+        var heapMax = metrics.all("jvm_memory_max_bytes").stream().filter(x -> "heap".equals(x.labels().get("area")))
+                .toList();
+        if (!heapMax.isEmpty() && heapMax.stream().allMatch(x -> x.value() >= 0)) {
+            s.put("heapMaxBytes", (long) heapMax.stream().mapToDouble(PrometheusText.Sample::value).sum());
+        }
+        metrics.value("process_resident_memory_bytes").ifPresent(v -> s.put("rssBytes", v.longValue()));
+        memoryLimitBytes.ifPresent(v -> s.put("memoryLimitBytes", v));
+        metrics.value("db_connections_active").ifPresent(v -> s.put("dbConnectionsActive", v.longValue()));
+        metrics.value("db_connections_idle").ifPresent(v -> s.put("dbConnectionsIdle", v.longValue()));
+        metrics.value("db_connections_max").ifPresent(v -> s.put("dbConnectionsMax", v.longValue()));
+        pgConnections.ifPresent(v -> s.put("pgConnections", v));
+        Map<String, String> breakers = new LinkedHashMap<>();
+        for (var b : metrics.all("circuit_breaker_state")) {
+            String name = b.labels().get("breaker_name");
+            if (name != null) breakers.put(name, label(BREAKER_STATES, b.value()));
+        }
+        if (!breakers.isEmpty()) s.put("breakers", breakers);
+        cacheHitRate(metrics, previous).ifPresent(v -> s.put("cacheHitRate", v));
+        metrics.value("degradation_level").ifPresent(v -> s.put("degradationLevel", label(DEGRADATION_LEVELS, v)));
+        return s;
+    }
+
+    /** Hits over lookups between two scrapes; absent without a previous scrape or without lookups in between. */
+    static OptionalDouble cacheHitRate(PrometheusText now, PrometheusText before) {
+        if (before == null) return OptionalDouble.empty();
+        Optional<Double> h1 = now.sum("cache_hits_total", l -> true);
+        Optional<Double> m1 = now.sum("cache_misses_total", l -> true);
+        Optional<Double> h0 = before.sum("cache_hits_total", l -> true);
+        Optional<Double> m0 = before.sum("cache_misses_total", l -> true);
+        if (h1.isEmpty() || m1.isEmpty() || h0.isEmpty() || m0.isEmpty()) return OptionalDouble.empty();
+        double hits = h1.get() - h0.get();
+        double lookups = hits + m1.get() - m0.get();
+        return lookups > 0 && hits >= 0 ? OptionalDouble.of(hits / lookups) : OptionalDouble.empty();
+    }
+
+    private static String label(String[] names, double value) {
+        int i = (int) Math.round(value);
+        return i >= 0 && i < names.length ? names[i] : "unknown(" + value + ")";
+    }
+}
