@@ -1,0 +1,128 @@
+package io.recallbricks.reports.criteria;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * One row of the success-criteria table. Built from the criteria file; every rule a row must obey is checked
+ * here, so a bad row is rejected while the YAML parser still knows its line.
+ *
+ * @param phases       phase names or roles of run.json this row judges; {@value #JUDGED} means every phase
+ *                     marked {@code judged: true}. Ignored by the resilience metric.
+ * @param endpoint     latency only: an endpoint tag, {@value #ALL_REQUESTS} (one histogram of every request) or
+ *                     {@value #EACH_ENDPOINT} (every endpoint must meet it; the worst is reported)
+ * @param samples      server_sample only: quantities to use, the first one the samples carry wins
+ * @param requireOtherCriteria throughput only: the rate counts only if every other criterion judging the same
+ *                     phase holds in that phase ("sustained" means sustained within the SLA)
+ * @param allowedShortfallPercent throughput only: how far under the threshold the achieved rate may fall and still
+ *                     pass, because an open-model phase of N/s completes slightly fewer than N·T responses in T s
+ * @param optional     a row that is not measured (its data is absent) does not fail the gate
+ */
+public record Criterion(
+        String id,
+        String title,
+        String description,
+        Metric metric,
+        Target target,
+        List<String> phases,
+        String endpoint,
+        Double percentile,
+        List<SampleQuantity> samples,
+        SampleStatistic statistic,
+        boolean requireOtherCriteria,
+        double allowedShortfallPercent,
+        boolean optional) {
+
+    public static final String JUDGED = "judged";
+    public static final String ALL_REQUESTS = "all";
+    public static final String EACH_ENDPOINT = "each";
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]*");
+
+    public Criterion {
+        phases = List.copyOf(phases);
+        samples = List.copyOf(samples);
+    }
+
+    @JsonCreator
+    static Criterion fromFile(
+            @JsonProperty(value = "id", required = true) String id,
+            @JsonProperty("title") String title,
+            @JsonProperty("description") String description,
+            @JsonProperty(value = "metric", required = true) String metric,
+            @JsonProperty(value = "target", required = true) String target,
+            @JsonProperty("phases") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> phases,
+            @JsonProperty("endpoint") String endpoint,
+            @JsonProperty("percentile") Double percentile,
+            @JsonProperty("sample") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> sample,
+            @JsonProperty("statistic") String statistic,
+            @JsonProperty("requireOtherCriteria") Boolean requireOtherCriteria,
+            @JsonProperty("allowedShortfallPercent") Double allowedShortfallPercent,
+            @JsonProperty("optional") Boolean optional) {
+        if (!ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("id '" + id + "' must be lower case letters, digits, '-' or '_'");
+        }
+        Metric m = Metric.fromKey(metric);
+        Target t = Target.parse(target);
+        List<String> phaseList = phases == null || phases.isEmpty() ? List.of(JUDGED) : phases;
+
+        if ((m == Metric.LATENCY) != (endpoint != null)) {
+            throw new IllegalArgumentException(m == Metric.LATENCY
+                    ? "latency criterion '" + id + "' needs 'endpoint' (an endpoint tag, 'all' or 'each')"
+                    : "'endpoint' applies to latency criteria only");
+        }
+        if ((m == Metric.LATENCY) != (percentile != null)) {
+            throw new IllegalArgumentException(m == Metric.LATENCY
+                    ? "latency criterion '" + id + "' needs 'percentile' (e.g. 95)"
+                    : "'percentile' applies to latency criteria only");
+        }
+        if (percentile != null && !(percentile > 0 && percentile <= 100)) {
+            throw new IllegalArgumentException("percentile must be in (0, 100], got " + percentile);
+        }
+        if ((m == Metric.SERVER_SAMPLE) != (sample != null)) {
+            throw new IllegalArgumentException(m == Metric.SERVER_SAMPLE
+                    ? "server_sample criterion '" + id + "' needs 'sample' (e.g. processCpu)"
+                    : "'sample' applies to server_sample criteria only");
+        }
+        if (statistic != null && m != Metric.SERVER_SAMPLE) {
+            throw new IllegalArgumentException("'statistic' applies to server_sample criteria only");
+        }
+        List<SampleQuantity> quantities = sample == null ? List.of()
+                : sample.stream().map(SampleQuantity::fromKey).toList();
+        if (quantities.stream().map(SampleQuantity::isRatio).distinct().count() > 1) {
+            throw new IllegalArgumentException("'sample' alternatives must all be ratios or all be counts");
+        }
+        if (m != Metric.THROUGHPUT && (requireOtherCriteria != null || allowedShortfallPercent != null)) {
+            throw new IllegalArgumentException(
+                    "'requireOtherCriteria' and 'allowedShortfallPercent' apply to throughput criteria only");
+        }
+        double shortfall = allowedShortfallPercent == null ? 0 : allowedShortfallPercent;
+        if (shortfall < 0 || shortfall >= 100) {
+            throw new IllegalArgumentException("allowedShortfallPercent must be in [0, 100), got " + shortfall);
+        }
+        return new Criterion(id, title == null ? id : title, description, m, t, phaseList, endpoint, percentile,
+                quantities, statistic == null ? SampleStatistic.MAX : SampleStatistic.fromKey(statistic),
+                Boolean.TRUE.equals(requireOtherCriteria), shortfall, Boolean.TRUE.equals(optional));
+    }
+
+    /** Unit of the measured value and the threshold. */
+    public String unit() {
+        return metric == Metric.SERVER_SAMPLE ? samples.get(0).unit() : metric.unit();
+    }
+
+    /** Whether a measured value passes, taking a throughput row's allowed shortfall into account. */
+    public boolean isMetBy(double measured) {
+        if (metric == Metric.THROUGHPUT && allowedShortfallPercent > 0) {
+            return target.operator().holds(measured, target.threshold() * (1 - allowedShortfallPercent / 100));
+        }
+        return target.isMetBy(measured);
+    }
+
+    public String describeTarget() {
+        return target.describe(unit());
+    }
+}
