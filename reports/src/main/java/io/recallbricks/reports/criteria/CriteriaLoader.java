@@ -1,6 +1,7 @@
 package io.recallbricks.reports.criteria;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -50,40 +52,63 @@ final class CriteriaLoader {
     }
 
     private static Criteria parse(InputStream in, String source) throws IOException {
+        String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         try {
-            Criteria criteria = YAML.readValue(in, Criteria.class);
+            Criteria criteria = YAML.readValue(yaml, Criteria.class);
             if (criteria == null) {
                 throw new CriteriaException("criteria file " + source + " is empty", null);
             }
             return criteria;
         } catch (JsonProcessingException e) {
-            throw new CriteriaException(describe(source, e), e);
+            throw new CriteriaException(describe(source, yaml, e), e);
         }
     }
 
-    /** "file, line L, column C (at criteria[2].percentile): what is wrong". */
-    private static String describe(String source, JsonProcessingException e) {
+    /** "file, line L (criteria[2].percentile): what is wrong". */
+    private static String describe(String source, String yaml, JsonProcessingException e) {
         StringBuilder msg = new StringBuilder("criteria file ").append(source);
+        int line = 0;
+        String where = "";
+        JsonParseException syntax = syntaxError(e);
+        if (syntax != null) {
+            // A YAML syntax error: the parser's own location is the line to fix.
+            e = syntax;
+        } else if (e instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
+            StringBuilder pointer = new StringBuilder();
+            StringBuilder readable = new StringBuilder();
+            for (JsonMappingException.Reference ref : jme.getPath()) {
+                if (ref.getFieldName() != null) {
+                    pointer.append('/').append(ref.getFieldName());
+                    readable.append(readable.length() == 0 ? "" : ".").append(ref.getFieldName());
+                } else if (ref.getIndex() >= 0) {
+                    pointer.append('/').append(ref.getIndex());
+                    readable.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            if (e.getCause() instanceof InvalidFieldException field) {
+                pointer.append('/').append(field.field());
+                readable.append('.').append(field.field());
+            }
+            line = LineIndex.of(yaml).lineOf(pointer.toString());
+            where = " (" + readable + ")";
+        }
         JsonLocation loc = e.getLocation();
-        if (loc != null && loc.getLineNr() > 0) {
-            msg.append(", line ").append(loc.getLineNr()).append(", column ").append(loc.getColumnNr());
+        if (line == 0 && loc != null) {
+            line = loc.getLineNr();
         }
-        if (e instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
-            msg.append(" (at ").append(path(jme)).append(')');
+        if (line > 0) {
+            msg.append(", line ").append(line);
         }
-        return msg.append(": ").append(reason(e)).toString();
+        return msg.append(where).append(": ").append(reason(e)).toString();
     }
 
-    private static String path(JsonMappingException e) {
-        StringBuilder p = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                p.append(p.length() == 0 ? "" : ".").append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                p.append('[').append(ref.getIndex()).append(']');
+    private static JsonParseException syntaxError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonParseException parse) {
+                return parse;
             }
         }
-        return p.toString();
+        return null;
     }
 
     private static String reason(JsonProcessingException e) {

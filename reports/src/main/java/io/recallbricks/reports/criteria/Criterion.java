@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -64,49 +65,69 @@ public record Criterion(
             @JsonProperty("allowedShortfallPercent") Double allowedShortfallPercent,
             @JsonProperty("optional") Boolean optional) {
         if (!ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("id '" + id + "' must be lower case letters, digits, '-' or '_'");
+            throw new InvalidFieldException("id", "id '" + id + "' must be lower case letters, digits, '-' or '_'");
         }
-        Metric m = Metric.fromKey(metric);
-        Target t = Target.parse(target);
+        Metric m = field("metric", () -> Metric.fromKey(metric));
+        Target t = field("target", () -> Target.parse(target));
         List<String> phaseList = phases == null || phases.isEmpty() ? List.of(JUDGED) : phases;
 
-        if ((m == Metric.LATENCY) != (endpoint != null)) {
-            throw new IllegalArgumentException(m == Metric.LATENCY
-                    ? "latency criterion '" + id + "' needs 'endpoint' (an endpoint tag, 'all' or 'each')"
-                    : "'endpoint' applies to latency criteria only");
+        boolean latency = m == Metric.LATENCY;
+        if (latency && endpoint == null) {
+            throw new InvalidFieldException("metric", "latency criterion '" + id
+                    + "' needs 'endpoint' (an endpoint tag, 'all' or 'each')");
         }
-        if ((m == Metric.LATENCY) != (percentile != null)) {
-            throw new IllegalArgumentException(m == Metric.LATENCY
-                    ? "latency criterion '" + id + "' needs 'percentile' (e.g. 95)"
-                    : "'percentile' applies to latency criteria only");
+        if (!latency && endpoint != null) {
+            throw new InvalidFieldException("endpoint", "'endpoint' applies to latency criteria only");
+        }
+        if (latency && percentile == null) {
+            throw new InvalidFieldException("metric", "latency criterion '" + id + "' needs 'percentile' (e.g. 95)");
+        }
+        if (!latency && percentile != null) {
+            throw new InvalidFieldException("percentile", "'percentile' applies to latency criteria only");
         }
         if (percentile != null && !(percentile > 0 && percentile <= 100)) {
-            throw new IllegalArgumentException("percentile must be in (0, 100], got " + percentile);
+            throw new InvalidFieldException("percentile", "percentile must be in (0, 100], got " + percentile);
         }
-        if ((m == Metric.SERVER_SAMPLE) != (sample != null)) {
-            throw new IllegalArgumentException(m == Metric.SERVER_SAMPLE
-                    ? "server_sample criterion '" + id + "' needs 'sample' (e.g. processCpu)"
-                    : "'sample' applies to server_sample criteria only");
+        boolean serverSample = m == Metric.SERVER_SAMPLE;
+        if (serverSample && sample == null) {
+            throw new InvalidFieldException("metric", "server_sample criterion '" + id
+                    + "' needs 'sample' (e.g. processCpu)");
         }
-        if (statistic != null && m != Metric.SERVER_SAMPLE) {
-            throw new IllegalArgumentException("'statistic' applies to server_sample criteria only");
+        if (!serverSample && sample != null) {
+            throw new InvalidFieldException("sample", "'sample' applies to server_sample criteria only");
+        }
+        if (!serverSample && statistic != null) {
+            throw new InvalidFieldException("statistic", "'statistic' applies to server_sample criteria only");
         }
         List<SampleQuantity> quantities = sample == null ? List.of()
-                : sample.stream().map(SampleQuantity::fromKey).toList();
+                : field("sample", () -> sample.stream().map(SampleQuantity::fromKey).toList());
         if (quantities.stream().map(SampleQuantity::isRatio).distinct().count() > 1) {
-            throw new IllegalArgumentException("'sample' alternatives must all be ratios or all be counts");
+            throw new InvalidFieldException("sample", "'sample' alternatives must all be ratios or all be counts");
         }
+        SampleStatistic stat = statistic == null ? SampleStatistic.MAX
+                : field("statistic", () -> SampleStatistic.fromKey(statistic));
         if (m != Metric.THROUGHPUT && (requireOtherCriteria != null || allowedShortfallPercent != null)) {
-            throw new IllegalArgumentException(
+            throw new InvalidFieldException(requireOtherCriteria != null ? "requireOtherCriteria" : "allowedShortfallPercent",
                     "'requireOtherCriteria' and 'allowedShortfallPercent' apply to throughput criteria only");
         }
         double shortfall = allowedShortfallPercent == null ? 0 : allowedShortfallPercent;
         if (shortfall < 0 || shortfall >= 100) {
-            throw new IllegalArgumentException("allowedShortfallPercent must be in [0, 100), got " + shortfall);
+            throw new InvalidFieldException("allowedShortfallPercent",
+                    "allowedShortfallPercent must be in [0, 100), got " + shortfall);
         }
         return new Criterion(id, title == null ? id : title, description, m, t, phaseList, endpoint, percentile,
-                quantities, statistic == null ? SampleStatistic.MAX : SampleStatistic.fromKey(statistic),
-                Boolean.TRUE.equals(requireOtherCriteria), shortfall, Boolean.TRUE.equals(optional));
+                quantities, stat, Boolean.TRUE.equals(requireOtherCriteria), shortfall, Boolean.TRUE.equals(optional));
+    }
+
+    /** Runs a parse step, attributing its failure to {@code key} so the error names the key's line. */
+    private static <T> T field(String key, Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (InvalidFieldException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldException(key, e.getMessage());
+        }
     }
 
     /** Unit of the measured value and the threshold. */
