@@ -82,8 +82,7 @@ class CriteriaFileTest {
                     target: "< 500"
                 """)));
         assertTrue(e.getMessage().contains("unknown metric 'latencyy'"), e.getMessage());
-        assertTrue(e.getMessage().contains("criteria[1]"), e.getMessage());
-        assertLineBetween(e, 6, 10);
+        assertTrue(e.getMessage().contains("line 7 (criteria[1].metric)"), e.getMessage());
     }
 
     @Test
@@ -96,7 +95,7 @@ class CriteriaFileTest {
                     target: "1%"
                 """)));
         assertTrue(e.getMessage().contains("target must be \"<op> <number>\""), e.getMessage());
-        assertLineBetween(e, 3, 5);
+        assertTrue(e.getMessage().contains("line 5 (criteria[0].target)"), e.getMessage());
     }
 
     @Test
@@ -174,14 +173,6 @@ class CriteriaFileTest {
 
         CriteriaException absent = assertThrows(CriteriaException.class, () -> Criteria.load(tmp.resolve("nope.yaml")));
         assertTrue(absent.getMessage().contains("does not exist"), absent.getMessage());
-    }
-
-    private void assertLineBetween(CriteriaException e, int from, int to) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("line (\\d+)").matcher(e.getMessage());
-        assertTrue(m.find(), "no line in: " + e.getMessage());
-        int line = Integer.parseInt(m.group(1));
-        assertTrue(line >= from && line <= to, "line " + line + " not within the row's lines " + from + ".." + to
-                + ": " + e.getMessage());
     }
 
     private Path file(String yaml) throws IOException {
