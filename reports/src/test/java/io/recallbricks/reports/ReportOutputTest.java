@@ -93,6 +93,7 @@ class ReportOutputTest {
         assertFalse(html.contains("http://") && html.replace("http://www.w3.org/2000/svg", "")
                 .replace("http://127.0.0.1:18080", "").contains("http://"), "nothing fetched from the network");
         assertFalse(html.contains("Resilience"), "no chaos journals, no section");
+        assertTrue(html.contains("<td class=\"n\">5.00%</td>"), "injector CPU share: 4 s over 40 s on 2 cores");
     }
 
     @Test

@@ -76,7 +76,7 @@ final class PhaseMeasurer {
                 Histogram all = latency.allRequests();
                 return all.getTotalCount() == 0 ? missing(phase.name(), "no responses")
                         : new PhaseValue(phase.name(), PhaseLatency.percentileMs(all, p),
-                        "all " + all.getTotalCount() + " responses");
+                        "p" + percentile(p) + " of all " + all.getTotalCount() + " responses");
             }
             case Criterion.EACH_ENDPOINT -> {
                 String worst = null;
@@ -89,14 +89,14 @@ final class PhaseMeasurer {
                     }
                 }
                 return worst == null ? missing(phase.name(), "no responses")
-                        : new PhaseValue(phase.name(), worstValue, "worst endpoint: " + worst);
+                        : new PhaseValue(phase.name(), worstValue, "p" + percentile(p) + " of " + worst + ", the worst endpoint");
             }
             default -> {
                 Histogram h = latency.byEndpoint().get(c.endpoint());
                 return h == null || h.getTotalCount() == 0
                         ? missing(phase.name(), "no " + c.endpoint() + " responses")
                         : new PhaseValue(phase.name(), PhaseLatency.percentileMs(h, p),
-                        h.getTotalCount() + " " + c.endpoint() + " responses");
+                        "p" + percentile(p) + " of " + h.getTotalCount() + " " + c.endpoint() + " responses");
             }
         }
     }
@@ -131,6 +131,10 @@ final class PhaseMeasurer {
         }
         return missing(phaseName, "samples carry none of "
                 + c.samples().stream().map(SampleQuantity::key).toList());
+    }
+
+    private static String percentile(double p) {
+        return p == Math.rint(p) ? String.valueOf((long) p) : String.valueOf(p);
     }
 
     private static PhaseValue missing(String phase, String why) {

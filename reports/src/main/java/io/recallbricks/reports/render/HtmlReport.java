@@ -74,6 +74,7 @@ public final class HtmlReport {
         charts(h, run, origin, markers);
         samples(h, run, origin, markers);
         stress(h, info);
+        injectors(h, info);
         comparison(h, content);
         microbenchmarks(h, run);
         resilience(h, run);
@@ -262,6 +263,25 @@ public final class HtmlReport {
             h.append("<tr><td>").append(Html.esc(s.phase())).append("</td><td class=\"n\">")
                     .append(Format.value(s.intendedRps(), "rps")).append("</td><td>")
                     .append(s.held() == null ? "?" : s.held() ? "yes" : "no").append("</td></tr>");
+        }
+        h.append("</table>\n");
+    }
+
+    /** The suite's own overhead: each injector's CPU seconds over its wall seconds and cores. */
+    private static void injectors(StringBuilder h, RunInfo info) {
+        if (info.injectors().isEmpty()) {
+            return;
+        }
+        h.append("<h2>Injectors</h2><table><tr><th>Injector</th><th>CPU seconds</th><th>Wall seconds</th>")
+                .append("<th>Cores</th><th>CPU share of the machine</th></tr>");
+        for (RunInfo.Injector i : info.injectors()) {
+            String share = i.cpuSeconds() == null || i.wallSeconds() == null || i.cores() == null || i.wallSeconds() <= 0
+                    ? "n/a" : Format.value(100 * i.cpuSeconds() / (i.wallSeconds() * i.cores()), "%");
+            h.append("<tr><td>").append(Html.esc(i.name())).append("</td>");
+            cells(h, i.cpuSeconds() == null ? "" : Format.number(i.cpuSeconds(), 1),
+                    i.wallSeconds() == null ? "" : Format.number(i.wallSeconds(), 1),
+                    i.cores() == null ? "" : i.cores().toString(), share);
+            h.append("</tr>");
         }
         h.append("</table>\n");
     }

@@ -65,8 +65,8 @@ final class SvgChart {
             svg.append("<text x=\"").append(LEFT - 4).append("\" y=\"").append(n(y + 3))
                     .append("\" text-anchor=\"end\" class=\"ax\">").append(Html.esc(tick(v, yMax))).append("</text>");
         }
-        for (int i = 0; i <= 5; i++) {
-            double v = xMin + (xMax - xMin) * i / 5;
+        double step = timeStep(xMax - xMin);
+        for (double v = Math.ceil(xMin / step) * step; v <= xMax; v += step) {
             svg.append("<text x=\"").append(n(sx.map(v))).append("\" y=\"").append(HEIGHT - 10)
                     .append("\" text-anchor=\"middle\" class=\"ax\">").append(clock(v)).append("</text>");
         }
@@ -83,7 +83,7 @@ final class SvgChart {
         int legendX = WIDTH - RIGHT;
         for (int i = reduced.size() - 1; i >= 0; i--) {
             String name = reduced.get(i).name();
-            legendX -= 14 + 6 * name.length();
+            legendX -= 22 + 6 * name.length();
             svg.append("<rect x=\"").append(legendX).append("\" y=\"8\" width=\"10\" height=\"3\" fill=\"")
                     .append(COLORS[i % COLORS.length]).append("\"/><text x=\"").append(legendX + 13)
                     .append("\" y=\"12\" class=\"ax\">").append(Html.esc(name)).append("</text>");
@@ -154,8 +154,21 @@ final class SvgChart {
         return 10 * magnitude;
     }
 
+    /** The smallest round step (1 s ... 6 h) that puts at most 8 labels on the time axis. */
+    static double timeStep(double span) {
+        for (double step : new double[]{1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600}) {
+            if (span / step <= 8) {
+                return step;
+            }
+        }
+        return Math.ceil(span / 8 / 3600) * 3600;
+    }
+
     private static String tick(double v, double max) {
-        return max >= 10 ? Format.number(v, 0) : max >= 1 ? Format.number(v, 1) : Format.number(v, 3);
+        if (v == Math.rint(v)) {
+            return Format.number(v, 0);
+        }
+        return max >= 1 ? Format.number(v, 1) : Format.number(v, 3);
     }
 
     private static String clock(double seconds) {
