@@ -12,7 +12,7 @@ import java.io.PrintWriter;
  * {@code java -jar recallbricks-reports.jar render|merge ...}. Exit codes: 0 every criterion met, 1 a criterion
  * failed, 2 the inputs (run folder, criteria file, arguments) could not be read, with a one-line reason.
  */
-@Command(name = "recallbricks-reports", mixinStandardHelpOptions = true,
+@Command(name = "recallbricks-reports", mixinStandardHelpOptions = true, versionProvider = ReportsCommand.Version.class,
         description = "Judges a load-test run against the success criteria and writes the SLA report.",
         subcommands = {RenderCommand.class, MergeCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
@@ -43,6 +43,15 @@ public final class ReportsCommand implements Runnable {
             return Evaluation.EXIT_UNREADABLE;
         });
         return cli.execute(args);
+    }
+
+    /** The version Maven wrote into the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = ReportsCommand.class.getPackage().getImplementationVersion();
+            return new String[]{"recallbricks-reports " + (v == null ? "(development build)" : v)};
+        }
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * Compares two evaluations made with the same criteria. A value regresses when it moves in its bad direction by
  * more than {@code tolerancePercent} of the previous value and by more than the unit's absolute floor; a criterion
- * that passed before and fails now regresses whatever the amount.
+ * that passed before and fails now regresses whatever the amount. Endpoint p95s are compared in judged phases only.
  */
 public final class RunComparison {
     private RunComparison() {
@@ -36,6 +36,9 @@ public final class RunComparison {
         }
         List<Comparison.EndpointDelta> endpoints = new ArrayList<>();
         for (EndpointPhaseStats now : current.endpointStats()) {
+            if (!isJudged(current, now.phase())) {
+                continue; // a warm-up's latency is the JIT's, not the service's: not compared
+            }
             previous.endpointStats().stream()
                     .filter(p -> p.phase().equals(now.phase()) && p.endpoint().equals(now.endpoint()))
                     .findFirst()
@@ -44,6 +47,10 @@ public final class RunComparison {
         }
         return new Comparison(previous.run().dir(), previous.run().info().runId(), settings.tolerancePercent(),
                 criteria, endpoints);
+    }
+
+    private static boolean isJudged(Evaluation e, String phase) {
+        return e.run().info().phase(phase).map(p -> p.judged()).orElse(false);
     }
 
     static boolean isWorse(double before, double now, boolean lowerIsBetter, ComparisonSettings s, String unit) {

@@ -10,6 +10,9 @@ import io.recallbricks.reports.run.RunInfo;
 
 /** sla-report.md: the deployment guide's table with Measured and Pass columns, sized for a PR comment. */
 public final class MarkdownReport {
+    /** Endpoint regressions listed in a PR comment; the HTML report has them all. */
+    private static final int LISTED = 10;
+
     private MarkdownReport() {
     }
 
@@ -65,8 +68,10 @@ public final class MarkdownReport {
         }
         long flagged = c.endpoints().stream().filter(Comparison.EndpointDelta::regression).count();
         if (flagged > 0) {
-            md.append("\nEndpoint p95 regressions:\n\n");
-            c.endpoints().stream().filter(Comparison.EndpointDelta::regression).forEach(d -> md.append("- ")
+            md.append("\nEndpoint p95 regressions").append(flagged > LISTED ? " (the " + LISTED + " largest of " + flagged + ")" : "")
+                    .append(":\n\n");
+            c.endpoints().stream().filter(Comparison.EndpointDelta::regression)
+                    .sorted((a, b) -> Double.compare(b.delta(), a.delta())).limit(LISTED).forEach(d -> md.append("- ")
                     .append(d.phase()).append(" / ").append(d.endpoint()).append(": ")
                     .append(Format.value(d.previousP95(), "ms")).append(" -> ").append(Format.value(d.currentP95(), "ms"))
                     .append('\n'));
