@@ -87,6 +87,14 @@ class CliTest {
     }
 
     @Test
+    void anOutcomesFileWithoutItsCountsIsRejected() throws Exception {
+        RunFixture fixture = RunFixture.standard(tmp.resolve("ci-1"), "ci", T0).writeHealthy(20);
+        fixture.writeText("phases/peak/outcomes.json", "{\"predict\": {\"ok\": 10, \"byStatus\": {\"200\": 10}}}");
+        assertEquals(2, run("render", fixture.dir.toString()));
+        assertTrue(err.toString().matches("(?s).*phases/peak/outcomes.json is not valid: .*'ko'.*"), err.toString());
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         assertEquals(2, run("render"));
         assertTrue(err.toString().contains("Missing required parameter"), err.toString());

@@ -19,9 +19,13 @@ final class GateOptions {
             description = "Run to compare with; default: the newest older run of the same profile beside it.")
     Path previous;
 
+    /** The criteria to judge by; a bad file fails here, before anything is written. */
+    Criteria loadCriteria() {
+        return criteria == null ? Criteria.defaults() : Criteria.load(criteria);
+    }
+
     /** Renders the report into {@code runDir/report}, prints the table, returns the gate's exit code. */
-    int renderAndGate(Path runDir, PrintWriter out) {
-        Criteria c = criteria == null ? Criteria.defaults() : Criteria.load(criteria);
+    int renderAndGate(Path runDir, Criteria c, PrintWriter out) {
         RenderedReport report = SlaReport.render(runDir, c, previous);
         out.print(report.consoleTable());
         out.println("Report: " + report.reportDir().resolve(SlaReport.HTML));

@@ -1,5 +1,6 @@
 package io.recallbricks.reports.cli;
 
+import io.recallbricks.reports.criteria.Criteria;
 import io.recallbricks.reports.merge.RunMerger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,8 +30,9 @@ final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Criteria criteria = gate.loadCriteria();
         RunMerger.merge(inputs, out);
         spec.commandLine().getOut().println("Merged " + inputs.size() + " injector folders into " + out);
-        return gate.renderAndGate(out, spec.commandLine().getOut());
+        return gate.renderAndGate(out, criteria, spec.commandLine().getOut());
     }
 }

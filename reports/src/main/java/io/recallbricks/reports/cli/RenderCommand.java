@@ -23,6 +23,6 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return gate.renderAndGate(runDir, spec.commandLine().getOut());
+        return gate.renderAndGate(runDir, gate.loadCriteria(), spec.commandLine().getOut());
     }
 }

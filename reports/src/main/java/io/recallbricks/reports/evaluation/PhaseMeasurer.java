@@ -2,6 +2,7 @@ package io.recallbricks.reports.evaluation;
 
 import io.recallbricks.reports.Format;
 import io.recallbricks.reports.criteria.Criterion;
+import io.recallbricks.reports.criteria.Metric;
 import io.recallbricks.reports.criteria.SampleQuantity;
 import io.recallbricks.reports.run.EndpointOutcome;
 import io.recallbricks.reports.run.PhaseLatency;
@@ -30,7 +31,7 @@ final class PhaseMeasurer {
 
     PhaseValue measure(Criterion c, String phaseName) {
         PhaseResults phase = run.phases().get(phaseName);
-        if (phase == null && c.metric() != io.recallbricks.reports.criteria.Metric.SERVER_SAMPLE) {
+        if (phase == null && c.metric() != Metric.SERVER_SAMPLE) {
             return missing(phaseName, "no results folder for phase " + phaseName);
         }
         return switch (c.metric()) {

@@ -1,5 +1,7 @@
 package io.recallbricks.reports.run;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -8,7 +10,8 @@ import java.util.TreeMap;
  * Responses of one endpoint in one phase: OK/KO as the load suite's checks judged them, and counts by status,
  * where a key is an HTTP status code ("200", "503") or a failure without one ("timeout", "connection").
  */
-public record EndpointOutcome(long ok, long ko, Map<String, Long> byStatus) {
+public record EndpointOutcome(@JsonProperty(required = true) long ok, @JsonProperty(required = true) long ko,
+                              Map<String, Long> byStatus) {
 
     public EndpointOutcome {
         byStatus = byStatus == null ? Map.of() : Map.copyOf(byStatus);

@@ -40,10 +40,14 @@ public final class LatencyLogMerger {
     public static PhaseLatency merge(List<Path> logs) {
         LatencyLogMerger merger = new LatencyLogMerger();
         List<Source> sources = new ArrayList<>();
-        for (Path log : logs) {
-            sources.add(new Source(log));
+        try {
+            for (Path log : logs) {
+                sources.add(new Source(log));
+            }
+            merger.consume(sources);
+        } finally {
+            sources.forEach(Source::close);
         }
-        merger.consume(sources);
         return new PhaseLatency(merger.totals, merger.series, merger.firstMs, merger.lastMs);
     }
 
@@ -134,6 +138,10 @@ public final class LatencyLogMerger {
 
         Histogram peek() {
             return next;
+        }
+
+        void close() {
+            reader.close();
         }
 
         Histogram take() {
