@@ -97,6 +97,24 @@ class ReportOutputTest {
     }
 
     @Test
+    void stressStepsAndTheBreakPointAreShownButNotJudged() throws Exception {
+        RunFixture run = RunFixture.standard(tmp.resolve("ci-1"), "ci", T0)
+                .phase("stress-300", "stress", 300, false, 5)
+                .extra("stress", Map.of("steps", java.util.List.of(
+                        Map.of("phase", "stress-300", "intendedRps", 300, "held", true)), "breakPointRps", 300))
+                .writeHealthy(20);
+        // The stress step is slow: it is shown, and it fails nothing, because it is not judged.
+        run.writeLatency("stress-300", "latency.hlog", Map.of("search", () -> 2_000_000), 60);
+
+        RenderedReport report = SlaReport.render(run.dir, Criteria.defaults(), null);
+        String html = Files.readString(report.reportDir().resolve("sla-report.html"));
+
+        assertTrue(report.evaluation().passed(), () -> report.evaluation().failures().toString());
+        assertTrue(html.contains("Break point (last rate that held): <b>300.0 rps</b>"));
+        assertTrue(html.contains("<td>stress-300</td>"));
+    }
+
+    @Test
     void jsonCarriesTheVerdictAndEveryNumber() throws Exception {
         RunFixture run = slowSearchRun();
         RenderedReport report = SlaReport.render(run.dir, Criteria.defaults(), null);
