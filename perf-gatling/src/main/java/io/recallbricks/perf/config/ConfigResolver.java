@@ -70,7 +70,7 @@ public final class ConfigResolver {
                 writeShare,
                 (long) number(v, Setting.SEED),
                 positiveInt(v, Setting.SEED_CONCURRENCY),
-                rateScale, injector,
+                rateScale, injector, bool(v, Setting.SAMPLE_SERVER),
                 duration(v, Setting.REQUEST_TIMEOUT), duration(v, Setting.SAMPLE_INTERVAL),
                 duration(v, Setting.PROGRESS_INTERVAL),
                 Path.of(v.get(Setting.RUNS_DIR)),
@@ -114,6 +114,14 @@ public final class ConfigResolver {
         } catch (IllegalArgumentException e) {
             throw invalid(s, v, e.getMessage());
         }
+    }
+
+    private static boolean bool(Map<Setting, String> v, Setting s) {
+        return switch (v.get(s).trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw invalid(s, v, "must be true or false");
+        };
     }
 
     private static int positiveInt(Map<Setting, String> v, Setting s) {

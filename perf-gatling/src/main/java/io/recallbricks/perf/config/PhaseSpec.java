@@ -14,8 +14,12 @@ public record PhaseSpec(String name, String role, LoadStep load, boolean judged)
         return new PhaseSpec(role, role, load, true);
     }
 
-    public static PhaseSpec stressStep(LoadStep load) {
-        // Not judged by the SLA gate: a stress step is expected to fail eventually; run.json's "stress" carries its verdict.
-        return new PhaseSpec("stress-" + LoadStep.formatRate(load.rps()), "stress", load, false);
+    /**
+     * A stress step, named after the total rate of all injectors ({@code stress-800}) so that the slices of
+     * several injectors merge by name. Not judged by the SLA gate: a stress step is expected to fail eventually;
+     * run.json's "stress" carries its verdict.
+     */
+    public static PhaseSpec stressStep(double totalRps, LoadStep slice) {
+        return new PhaseSpec("stress-" + LoadStep.formatRate(totalRps), "stress", slice, false);
     }
 }

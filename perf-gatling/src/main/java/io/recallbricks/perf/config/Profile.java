@@ -30,6 +30,7 @@ public enum Profile {
         d.put(Setting.SEED_CONCURRENCY, "8");
         d.put(Setting.RATE_SCALE, "1");
         d.put(Setting.INJECTOR, "local");
+        d.put(Setting.SAMPLE_SERVER, "true");
         d.put(Setting.REQUEST_TIMEOUT, "10s");
         d.put(Setting.RUNS_DIR, "runs");
         d.put(Setting.SERVICE_JVM_OPTIONS, "-Xms512m -Xmx1g -XX:+UseG1GC");

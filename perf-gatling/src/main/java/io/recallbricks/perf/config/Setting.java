@@ -20,6 +20,7 @@ public enum Setting {
     SEED_CONCURRENCY("seed-concurrency", "concurrent requests while seeding"),
     RATE_SCALE("rate-scale", "multiplies every rate: 0.5 when each of two injectors runs half of the load"),
     INJECTOR("injector", "name of this injector; names its files in the run folder"),
+    SAMPLE_SERVER("sample-server", "sample /metrics and pg_stat_activity (true on exactly one injector)"),
     REQUEST_TIMEOUT("request-timeout", "client timeout per request; a timeout counts as a KO"),
     SAMPLE_INTERVAL("sample-interval", "how often /metrics and pg_stat_activity are sampled"),
     PROGRESS_INTERVAL("progress-interval", "how often the console prints a progress line"),

@@ -23,6 +23,7 @@ public record SuiteConfig(
         int seedConcurrency,
         double rateScale,
         String injector,
+        boolean sampleServer,
         Duration requestTimeout,
         Duration sampleInterval,
         Duration progressInterval,
@@ -45,7 +46,7 @@ public record SuiteConfig(
     /** Stress steps in increasing order; the runner stops at the first one that does not hold. */
     public List<PhaseSpec> stressPhases() {
         return stressRates.stream()
-                .map(r -> PhaseSpec.stressStep(new LoadStep(r * rateScale, stressStep)))
+                .map(r -> PhaseSpec.stressStep(r, new LoadStep(r * rateScale, stressStep)))
                 .toList();
     }
 }

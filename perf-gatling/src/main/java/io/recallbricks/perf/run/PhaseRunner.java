@@ -8,6 +8,7 @@ import io.recallbricks.perf.server.ServerSampler;
 import io.recallbricks.perf.workload.LoadContext;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,10 +23,11 @@ final class PhaseRunner {
     private final RunFolder folder;
     private final String baseUrl;
     private final Dataset dataset;
-    private final ServerSampler sampler;
+    private final Optional<ServerSampler> sampler;
     private final GatlingLauncher gatling;
 
-    PhaseRunner(SuiteConfig config, RunFolder folder, String baseUrl, Dataset dataset, ServerSampler sampler) {
+    PhaseRunner(SuiteConfig config, RunFolder folder, String baseUrl, Dataset dataset,
+                Optional<ServerSampler> sampler) {
         this.config = config;
         this.folder = folder;
         this.baseUrl = baseUrl;
@@ -48,11 +50,12 @@ final class PhaseRunner {
             Runnable onStart = () -> {
                 started.set(Instant.now());
                 recorder.restartClock(started.get().toEpochMilli());
-                sampler.startPhase(phase.name());
+                sampler.ifPresent(s -> s.startPhase(phase.name()));
                 timers.scheduleAtFixedRate(recorder::flushInterval, 1, 1, TimeUnit.SECONDS);
                 long every = config.progressInterval().toMillis();
                 timers.scheduleAtFixedRate(() -> System.out.println("  " + ProgressLine.format(phase,
-                        recorder.progress(5), sampler.last())), every, every, TimeUnit.MILLISECONDS);
+                        recorder.progress(5), sampler.flatMap(ServerSampler::last))), every, every,
+                        TimeUnit.MILLISECONDS);
             };
             LoadContext.publish(new LoadContext.Phase(baseUrl, dataset, recorder, phase, config.writeShare(),
                     config.requestTimeout(), onStart));
@@ -61,7 +64,7 @@ final class PhaseRunner {
                 throw new IllegalStateException("Gatling did not start phase " + phase.name() + " (exit " + code + ")");
             }
             timers.shutdownNow();
-            sampler.stopPhase();
+            sampler.ifPresent(ServerSampler::stopPhase);
             Instant finished = Instant.now();
             recorder.flushInterval();
             if (code != 0) System.out.println("  Gatling exited with code " + code + " for phase " + phase.name());

@@ -23,6 +23,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One run of the suite, start to verdict: provision, seed, warm up, baseline / sustained / peak (or soak),
@@ -56,9 +57,12 @@ public final class SuiteRun {
             folder.writeRunJson(record.toJson(null));
 
             Dataset dataset = seed(target, folder.runId());
-            ServerSampler sampler = resources.add("server sampler", new ServerSampler(target.apiUrl(),
-                    target.databaseUrl().map(PgActivity::new), target.memoryLimitBytes(), config.sampleInterval(),
-                    folder.serverSamples()));
+            // Only one injector samples the server: several would write the same samples twice.
+            Optional<ServerSampler> sampler = config.sampleServer()
+                    ? Optional.of(resources.add("server sampler", new ServerSampler(target.apiUrl(),
+                            target.databaseUrl().map(PgActivity::new), target.memoryLimitBytes(),
+                            config.sampleInterval(), folder.serverSamples())))
+                    : Optional.empty();
             PhaseRunner phases = new PhaseRunner(config, folder, target.apiUrl(), dataset, sampler);
             long cpuBefore = processCpuNanos();
             long wallBefore = System.nanoTime();

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The memory limit of this host or container: the cgroup limit if one is set, else the machine's total memory.
- * Only meaningful for a service the suite started on this machine.
+ * The cgroup memory limit of this container, only when one is set (reports then judge resident memory against
+ * it; without one they judge heap against its max). Only meaningful for a service the suite started here.
  */
 public final class HostMemory {
 
@@ -17,8 +17,7 @@ public final class HostMemory {
     public static Optional<Long> limitBytes() {
         return read("/sys/fs/cgroup/memory.max")
                 .or(() -> read("/sys/fs/cgroup/memory/memory.limit_in_bytes"))
-                .filter(v -> v < (1L << 60))
-                .or(HostMemory::memTotal);
+                .filter(v -> v < (1L << 60));
     }
 
     private static Optional<Long> read(String file) {
@@ -30,14 +29,4 @@ public final class HostMemory {
         }
     }
 
-    private static Optional<Long> memTotal() {
-        try {
-            return Files.readAllLines(Path.of("/proc/meminfo")).stream()
-                    .filter(l -> l.startsWith("MemTotal:"))
-                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) * 1024)
-                    .findFirst();
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
 }

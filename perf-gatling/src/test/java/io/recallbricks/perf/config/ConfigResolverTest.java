@@ -49,7 +49,7 @@ class ConfigResolverTest {
         SuiteConfig c = ConfigResolver.resolve(List.of("--rate-scale=0.5", "--injector=inj-2"), Map.of());
         assertEquals(List.of(25.0, 50.0, 75.0, 100.0), c.steadyPhases().stream().map(p -> p.load().rps()).toList());
         assertEquals(150.0, c.stressPhases().get(0).load().rps());
-        assertEquals("stress-150", c.stressPhases().get(0).name());
+        assertEquals("stress-300", c.stressPhases().get(0).name(), "named after the total rate, so slices merge");
     }
 
     @Test

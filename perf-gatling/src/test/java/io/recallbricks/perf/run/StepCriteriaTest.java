@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class StepCriteriaTest {
 
-    private static final PhaseSpec STEP = PhaseSpec.stressStep(new LoadStep(500, Duration.ofSeconds(30)));
+    private static final PhaseSpec STEP = PhaseSpec.stressStep(500, new LoadStep(500, Duration.ofSeconds(30)));
 
     @Test
     void aFastCleanStepHolds() {
