@@ -9,6 +9,7 @@ import io.recallbricks.perf.workload.LoadContext;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +40,8 @@ final class PhaseRunner {
     PhaseResult run(PhaseSpec phase, Class<?> simulation) throws IOException {
         System.out.printf("%n== phase %s: %s rps for %d s%s%n", phase.name(), phase.load().rps(),
                 phase.load().duration().toSeconds(), phase.judged() ? "" : " (not judged)");
-        java.util.concurrent.atomic.AtomicReference<Instant> started = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<Instant> started = new AtomicReference<>();
+        AtomicReference<Instant> finished = new AtomicReference<>();
         ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, r -> {
             Thread t = new Thread(r, "phase-timers");
             t.setDaemon(true);
@@ -57,18 +59,21 @@ final class PhaseRunner {
                         recorder.progress(5), sampler.flatMap(ServerSampler::last))), every, every,
                         TimeUnit.MILLISECONDS);
             };
+            Runnable onStop = () -> {
+                finished.set(Instant.now());
+                timers.shutdownNow();
+                sampler.ifPresent(ServerSampler::stopPhase);
+                recorder.flushInterval();
+            };
             LoadContext.publish(new LoadContext.Phase(baseUrl, dataset, recorder, phase, config.writeShare(),
-                    config.requestTimeout(), onStart));
+                    config.requestTimeout(), onStart, onStop));
             int code = gatling.run(simulation, phase.name());
             if (started.get() == null) {
                 throw new IllegalStateException("Gatling did not start phase " + phase.name() + " (exit " + code + ")");
             }
-            timers.shutdownNow();
-            sampler.ifPresent(ServerSampler::stopPhase);
-            Instant finished = Instant.now();
-            recorder.flushInterval();
+            if (finished.get() == null) onStop.run(); // Gatling crashed before its after() hook
             if (code != 0) System.out.println("  Gatling exited with code " + code + " for phase " + phase.name());
-            PhaseResult result = new PhaseResult(phase, started.get(), finished, recorder.endpointLatency(),
+            PhaseResult result = new PhaseResult(phase, started.get(), finished.get(), recorder.endpointLatency(),
                     recorder.outcomes(), recorder.achievedRps(phase.load().duration()));
             System.out.println("  Gatling report: " + folder.gatlingDir().resolve(phase.name()).resolve("index.html"));
             return result;

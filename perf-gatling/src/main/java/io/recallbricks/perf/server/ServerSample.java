@@ -31,12 +31,12 @@ public final class ServerSample {
         metrics.value("system_cpu_usage").ifPresent(v -> s.put("systemCpu", v));
         metrics.sum("jvm_memory_used_bytes", l -> "heap".equals(l.get("area")))
                 .ifPresent(v -> s.put("heapUsedBytes", v.longValue()));
-        // Micrometer reports -1 for a pool without a maximum; a heap max exists only if every heap pool has one.
-        var heapMax = metrics.all("jvm_memory_max_bytes").stream().filter(x -> "heap".equals(x.labels().get("area")))
-                .toList();
-        if (!heapMax.isEmpty() && heapMax.stream().allMatch(x -> x.value() >= 0)) {
-            s.put("heapMaxBytes", (long) heapMax.stream().mapToDouble(PrometheusText.Sample::value).sum());
-        }
+        // Micrometer reports -1 for a pool without its own maximum (G1's Eden and Survivor share the heap with Old
+        // Gen, whose maximum is -Xmx), so the heap's maximum is the sum of the pools that have one.
+        double heapMax = metrics.all("jvm_memory_max_bytes").stream()
+                .filter(x -> "heap".equals(x.labels().get("area")) && x.value() > 0)
+                .mapToDouble(PrometheusText.Sample::value).sum();
+        if (heapMax > 0) s.put("heapMaxBytes", (long) heapMax);
         metrics.value("process_resident_memory_bytes").ifPresent(v -> s.put("rssBytes", v.longValue()));
         memoryLimitBytes.ifPresent(v -> s.put("memoryLimitBytes", v));
         metrics.value("db_connections_active").ifPresent(v -> s.put("dbConnectionsActive", v.longValue()));

@@ -108,7 +108,8 @@ public final class ServerSampler implements AutoCloseable {
     private PrometheusText scrape() throws IOException, InterruptedException {
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(metricsUri).timeout(Duration.ofSeconds(3))
-                    .header("Accept", "text/plain").GET().build(), HttpResponse.BodyHandlers.ofString());
+                    // What Prometheus itself sends (a bare text/plain is refused with 406 by some exporters)
+                    .header("Accept", "text/plain;version=0.0.4;q=1,*/*;q=0.1").GET().build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 warnOnce("GET /metrics answered " + r.statusCode() + ": server samples carry no service metrics");
                 return null;

@@ -13,7 +13,7 @@ public final class LoadContext {
 
     /** Everything one phase's simulation needs. */
     public record Phase(String baseUrl, Dataset dataset, PhaseRecorder recorder, PhaseSpec spec,
-                        double writeShare, Duration requestTimeout, Runnable onStart) {
+                        double writeShare, Duration requestTimeout, Runnable onStart, Runnable onStop) {
     }
 
     private static volatile Phase current;

@@ -29,4 +29,10 @@ public class SlaPhaseSimulation extends Simulation {
     public void before() {
         phase.onStart().run();
     }
+
+    /** Called when the last virtual user is done, before Gatling writes its report: the phase ends here. */
+    @Override
+    public void after() {
+        phase.onStop().run();
+    }
 }

@@ -22,8 +22,9 @@ class ServerSampleTest {
                 jvm_memory_used_bytes{area="heap",id="G1 Eden Space"} 100
                 jvm_memory_used_bytes{area="heap",id="G1 Old Gen"} 300
                 jvm_memory_used_bytes{area="nonheap",id="Metaspace"} 5000
-                jvm_memory_max_bytes{area="heap",id="G1 Eden Space"} 0
+                jvm_memory_max_bytes{area="heap",id="G1 Eden Space"} -1
                 jvm_memory_max_bytes{area="heap",id="G1 Old Gen"} 1073741824
+                jvm_memory_max_bytes{area="nonheap",id="Metaspace"} 5000000
                 process_resident_memory_bytes 4.5E8
                 db_connections_active 2
                 db_connections_idle 8
@@ -57,10 +58,10 @@ class ServerSampleTest {
         PrometheusText now = PrometheusText.parse("""
                 process_cpu_usage 0.5
                 jvm_memory_max_bytes{area="heap",id="G1 Eden Space"} -1
-                jvm_memory_max_bytes{area="heap",id="G1 Old Gen"} 1000
+                jvm_memory_max_bytes{area="nonheap",id="Metaspace"} 1000
                 """);
         Map<String, Object> s = ServerSample.of(T, "peak", now, null, Optional.empty(), Optional.empty());
         assertEquals(Map.of("t", "2026-11-28T13:01:00Z", "phase", "peak", "processCpu", 0.5), s);
-        assertFalse(s.containsKey("heapMaxBytes"), "a pool without a maximum means no heap maximum");
+        assertFalse(s.containsKey("heapMaxBytes"), "no heap pool with a maximum: no heap maximum");
     }
 }
