@@ -5,6 +5,7 @@ import io.recallbricks.perf.config.Profile;
 import io.recallbricks.perf.config.Setting;
 import io.recallbricks.perf.config.SuiteConfig;
 import io.recallbricks.perf.provision.ProvisioningException;
+import io.recallbricks.perf.provision.Resources;
 import io.recallbricks.perf.run.SuiteRun;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -42,22 +43,27 @@ public final class SuiteMain {
         Path repoRoot = Path.of(System.getProperty("suite.repoRoot", ".")).toAbsolutePath().normalize();
         try {
             return new SuiteRun(config, repoRoot).run();
-        } catch (ProvisioningException | IllegalStateException | java.io.UncheckedIOException e) {
-            System.err.println("\nsuite could not run: " + e.getMessage());
-            return 2;
-        } catch (java.io.IOException e) {
-            System.err.println("\nsuite could not run: " + e);
-            return 2;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            System.err.println("\nsuite interrupted");
-            return 2;
+            return couldNotRun("interrupted", null);
+        } catch (ProvisioningException | IllegalStateException | java.io.UncheckedIOException e) {
+            return couldNotRun(e.getMessage(), null);
+        } catch (java.io.IOException e) {
+            return couldNotRun(e.toString(), null);
         } catch (Throwable e) {
             // Gatling rethrows a crashed run as is; the suite did not run, whatever the cause.
-            System.err.println("\nsuite could not run: " + e);
-            e.printStackTrace();
-            return 2;
+            return couldNotRun(e.toString(), e);
         }
+    }
+
+    private static int couldNotRun(String why, Throwable unexpected) {
+        if (Resources.interrupted()) {
+            System.err.println("\nsuite interrupted: everything it started is stopped");
+            return 130;
+        }
+        System.err.println("\nsuite could not run: " + why);
+        if (unexpected != null) unexpected.printStackTrace();
+        return 2;
     }
 
     static String usage() {

@@ -13,7 +13,17 @@ public final class Resources implements AutoCloseable {
     }
 
     private final Deque<Entry> started = new ArrayDeque<>();
-    private final Thread hook = new Thread(this::close, "suite-cleanup");
+    private static volatile boolean interrupted;
+
+    private final Thread hook = new Thread(() -> {
+        interrupted = true;
+        close();
+    }, "suite-cleanup");
+
+    /** True once Ctrl-C or SIGTERM has started the cleanup: what fails afterwards fails because of it. */
+    public static boolean interrupted() {
+        return interrupted;
+    }
 
     public Resources() {
         Runtime.getRuntime().addShutdownHook(hook);

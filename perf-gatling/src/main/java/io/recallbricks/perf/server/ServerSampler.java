@@ -62,6 +62,7 @@ public final class ServerSampler implements AutoCloseable {
     }
 
     public synchronized void startPhase(String name) {
+        if (timer.isShutdown()) return; // closed by Ctrl-C while Gatling was starting the phase
         stopPhase();
         phase = name;
         warned = false;
