@@ -33,7 +33,9 @@ import java.util.stream.Stream;
 public final class Provisioner {
 
     private static final Pattern FAKE_LISTENING = Pattern.compile("fake-embeddings listening on (http://\\S+)");
+    /** A started service gets time for its first start (migrations, JIT); a deployed one should already be up. */
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration DEPLOYED_READY_TIMEOUT = Duration.ofSeconds(30);
 
     private final SuiteConfig config;
     private final Path repoRoot;
@@ -155,7 +157,8 @@ public final class Provisioner {
     private static void awaitReady(String url, ManagedProcess process) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         URI ready = URI.create(url + "/health/ready");
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        Duration timeout = process == null ? DEPLOYED_READY_TIMEOUT : READY_TIMEOUT;
+        long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer";
         while (System.nanoTime() < deadline) {
             if (process != null) process.ensureAlive();
@@ -169,7 +172,7 @@ public final class Provisioner {
             }
             Thread.sleep(process == null ? 1000 : 250);
         }
-        throw new ProvisioningException(url + "/health/ready did not answer 200 within " + READY_TIMEOUT.toSeconds()
+        throw new ProvisioningException(url + "/health/ready did not answer 200 within " + timeout.toSeconds()
                 + " s (last: " + last + ")" + (process == null ? "" : "; service log:\n" + process.tail(20)));
     }
 

@@ -89,8 +89,14 @@ public final class SuiteRun {
                 System.out.println("\nbreak point (last stress step that held): "
                         + (record.breakPointRps() == null ? "none held" : record.breakPointRps() + " rps"));
             }
-            record.injector(config.injector(), (processCpuNanos() - cpuBefore) / 1e9,
-                    (System.nanoTime() - wallBefore) / 1e9, Runtime.getRuntime().availableProcessors());
+            double cpu = (processCpuNanos() - cpuBefore) / 1e9;
+            double wall = (System.nanoTime() - wallBefore) / 1e9;
+            int cores = Runtime.getRuntime().availableProcessors();
+            record.injector(config.injector(), cpu, wall, cores);
+            System.out.printf("injector %s: %.1f CPU-s over %.1f s on %d cores = %.1f%% of the machine%n",
+                    config.injector(), cpu, wall, cores, 100 * cpu / (wall * cores));
+            sampler.flatMap(ServerSampler::peakRssBytes).ifPresent(rss ->
+                    System.out.printf("service peak resident memory: %d MB%n", rss >> 20));
             folder.writeRunJson(record.toJson(Instant.now()));
         }
         System.out.println("results: " + folder.dir());

@@ -46,6 +46,7 @@ public final class ServerSampler implements AutoCloseable {
     private String phase;
     private boolean warned;
     private Map<String, Object> last;
+    private long peakRss;
 
     public ServerSampler(String serviceUrl, Optional<PgActivity> pg, Optional<Long> memoryLimit, Duration interval,
                          Path samplesFile) {
@@ -77,6 +78,11 @@ public final class ServerSampler implements AutoCloseable {
         }
     }
 
+    /** The highest resident memory of the service sampled so far, if the service exports it. */
+    public synchronized Optional<Long> peakRssBytes() {
+        return peakRss == 0 ? Optional.empty() : Optional.of(peakRss);
+    }
+
     /** The newest sample written, for the console. */
     public synchronized Optional<Map<String, Object>> last() {
         return Optional.ofNullable(last);
@@ -104,6 +110,7 @@ public final class ServerSampler implements AutoCloseable {
         out.newLine();
         out.flush();
         last = line;
+        if (line.get("rssBytes") instanceof Long rss) peakRss = Math.max(peakRss, rss);
     }
 
     private PrometheusText scrape() throws IOException, InterruptedException {
