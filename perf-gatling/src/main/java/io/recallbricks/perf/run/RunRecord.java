@@ -23,6 +23,11 @@ final class RunRecord {
         json.put("startedAt", startedAt.toString());
     }
 
+    /** Why the suite stopped before the end (the phases listed are those that completed). */
+    void aborted(String reason) {
+        json.put("aborted", reason);
+    }
+
     void target(Map<String, Object> target) {
         json.put("target", target);
     }

@@ -51,6 +51,8 @@ public final class SuiteRun {
         RunRecord record = new RunRecord(folder.runId(), config.profile().id(), startedAt);
         record.dataset(config.tenants(), config.memoriesPerTenant());
         List<PhaseResult> judged = new ArrayList<>();
+        // From the start, so that a run that could not finish still says what it is (and why it stopped).
+        folder.writeRunJson(record.toJson(null));
         try (Resources resources = new Resources()) {
             Target target = new Provisioner(config, repoRoot, folder.dir(), resources).provision();
             record.target(target.toJson());
@@ -98,6 +100,10 @@ public final class SuiteRun {
             sampler.flatMap(ServerSampler::peakRssBytes).ifPresent(rss ->
                     System.out.printf("service peak resident memory: %d MB%n", rss >> 20));
             folder.writeRunJson(record.toJson(Instant.now()));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            record.aborted(e.getMessage() == null ? e.toString() : e.getMessage());
+            folder.writeRunJson(record.toJson(Instant.now()));
+            throw e;
         }
         System.out.println("results: " + folder.dir());
         return Gate.verdict(repoRoot, folder.dir(), judged);
