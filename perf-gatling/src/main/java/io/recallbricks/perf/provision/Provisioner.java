@@ -80,7 +80,7 @@ public final class Provisioner {
         String operatorKey = "rb_admin_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         int port = FreePort.pick();
         env.put("PORT", Integer.toString(port));
-        env.put("MICRONAUT_SERVER_HOST", "127.0.0.1");
+        env.put("HOST", "127.0.0.1"); // the service listens on loopback only
         env.put("DATABASE_URL", dbUrlForService);
         env.put("DATABASE_POOL_SIZE", Integer.toString(config.dbPoolSize()));
         env.put("ADMIN_API_KEY", operatorKey);
