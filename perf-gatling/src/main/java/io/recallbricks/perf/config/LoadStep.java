@@ -50,7 +50,7 @@ public record LoadStep(double rps, Duration duration) {
         return formatRate(rps) + "@" + duration.toSeconds() + "s";
     }
 
-    static String formatRate(double rps) {
+    public static String formatRate(double rps) {
         return rps == Math.rint(rps) ? Long.toString((long) rps) : Double.toString(rps);
     }
 }

@@ -1,5 +1,6 @@
 package io.recallbricks.perf.run;
 
+import io.recallbricks.perf.config.LoadStep;
 import io.recallbricks.perf.config.PhaseSpec;
 import io.recallbricks.perf.config.SuiteConfig;
 import io.recallbricks.perf.dataset.Corpus;
@@ -89,7 +90,7 @@ public final class SuiteRun {
             }
             if (!config.stressPhases().isEmpty()) {
                 System.out.println("\nbreak point (last stress step that held): "
-                        + (record.breakPointRps() == null ? "none held" : record.breakPointRps() + " rps"));
+                        + (record.breakPointRps() == null ? "none held" : LoadStep.formatRate(record.breakPointRps()) + " rps"));
             }
             double cpu = (processCpuNanos() - cpuBefore) / 1e9;
             double wall = (System.nanoTime() - wallBefore) / 1e9;
