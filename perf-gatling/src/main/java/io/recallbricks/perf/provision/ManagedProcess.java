@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,10 +65,6 @@ public final class ManagedProcess implements AutoCloseable {
 
     public long pid() {
         return process.pid();
-    }
-
-    public Optional<ProcessHandle> handle() {
-        return Optional.of(process.toHandle());
     }
 
     @Override

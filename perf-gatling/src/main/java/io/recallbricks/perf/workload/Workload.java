@@ -17,6 +17,7 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import io.recallbricks.perf.dataset.Dataset;
 import io.recallbricks.perf.dataset.MemoryDraft;
 import io.recallbricks.perf.dataset.Tenant;
 import io.recallbricks.perf.record.Outcomes;
@@ -55,7 +56,7 @@ final class Workload {
         Recording rec = new Recording(phase.recorder(), phase.requestTimeout().toNanos());
         return scenario("agents calling RecallBricks")
                 .exec(session -> drawArrival(session, phase))
-                .exec(randomSwitch().on(mix(phase.writeShare(), rec)));
+                .exec(randomSwitch().on(mix(phase.writeShare(), rec, phase.dataset())));
     }
 
     /** One arrival: which tenant calls, about what. */
@@ -68,20 +69,19 @@ final class Workload {
                 "query", phase.dataset().nextQuery(),
                 "memoryId", String.valueOf(tenant.anyMemory()),
                 "recentMemories", String.join(",", tenant.recentMemories()),
-                "days", List.of(7, 30, 90).get(r.nextInt(3)),
-                "newMemory", phase.dataset().newMemory(r.nextInt(1000))));
+                "days", List.of(7, 30, 90).get(r.nextInt(3))));
     }
 
-    private static List<Choice.WithWeight> mix(double writeShare, Recording rec) {
+    private static List<Choice.WithWeight> mix(double writeShare, Recording rec, Dataset dataset) {
         List<Choice.WithWeight> choices = new ArrayList<>();
         for (Endpoint e : Endpoint.values()) {
             double pct = Math.round(e.percentOfArrivals(writeShare) * 1000) / 1000.0;
-            if (pct > 0) choices.add(percent(pct).then(rec.timed(e, request(e))));
+            if (pct > 0) choices.add(percent(pct).then(rec.timed(e, request(e, dataset))));
         }
         return choices;
     }
 
-    private static HttpRequestActionBuilder request(Endpoint e) {
+    private static HttpRequestActionBuilder request(Endpoint e, Dataset dataset) {
         return switch (e) {
             case PREDICT -> http(e.tag).get("/api/v1/memories/predict")
                     .queryParam("current_context", "#{query}")
@@ -96,10 +96,10 @@ final class Workload {
             case MAINTENANCE -> http(e.tag).get("/api/v1/learning/maintenance-suggestions");
             case LEARNING_METRICS -> http(e.tag).get("/api/v1/learning/metrics").queryParam("days", "#{days}");
             case CREATE_MEMORY -> http(e.tag).post("/api/v1/memories")
-                    .body(json(s -> s.<MemoryDraft>get("newMemory").body())).asJson()
+                    .body(json(s -> newMemory(dataset).body())).asJson()
                     .check(jsonPath("$.id").optional().saveAs(CREATED_ID));
             case UPDATE_MEMORY -> http(e.tag).put("/api/v1/memories/#{memoryId}").body(json(s -> {
-                MemoryDraft d = s.get("newMemory");
+                MemoryDraft d = newMemory(dataset);
                 return Map.of("text", d.text(), "tags", d.tags());
             })).asJson();
             case FEEDBACK -> http(e.tag).post("/api/v1/memories/#{memoryId}/feedback").body(json(s -> Map.of(
@@ -107,6 +107,10 @@ final class Workload {
                     "user_satisfaction", Math.round(ThreadLocalRandom.current().nextDouble(0.1, 1.0) * 100) / 100.0)))
                     .asJson();
         };
+    }
+
+    private static MemoryDraft newMemory(Dataset dataset) {
+        return dataset.newMemory(ThreadLocalRandom.current().nextInt(1000));
     }
 
     private static io.gatling.javaapi.core.Body.WithString json(java.util.function.Function<Session, Object> body) {
