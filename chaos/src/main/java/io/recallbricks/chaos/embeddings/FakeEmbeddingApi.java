@@ -62,7 +62,7 @@ public final class FakeEmbeddingApi implements AutoCloseable {
                 // Delays (latency, "slow", hangs) are scheduled, not slept on a request thread, so thousands of
                 // hung requests cost no threads and the admin API stays reachable.
                 .asynchronousResponseEnabled(true)
-                .asynchronousResponseThreads(4)
+                .asynchronousResponseThreads(8)
                 .containerThreads(32)
                 // An idle keep-alive connection must outlive a hang, or Jetty would close it mid-"hang".
                 .jettyIdleTimeout((long) hangMillis + 60_000)
