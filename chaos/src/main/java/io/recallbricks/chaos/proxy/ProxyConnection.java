@@ -26,11 +26,11 @@ final class ProxyConnection {
     private final TcpProxyConfig config;
     private final Supplier<ProxyFault> faults;
     private final Consumer<ProxyConnection> onClosed;
+    private final Promise<Void> finished;
     private Channel upstream;
     private Pipe toUpstream;
     private Pipe toClient;
     private boolean connecting;
-    private final Promise<Void> finished;
     private boolean closed;
     private boolean forgotten;
 
