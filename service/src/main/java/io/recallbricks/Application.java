@@ -1,0 +1,33 @@
+package io.recallbricks;
+
+import io.micronaut.context.env.MapPropertySource;
+import io.micronaut.runtime.Micronaut;
+import io.recallbricks.config.EnvironmentConfig;
+import io.recallbricks.config.InvalidConfigurationException;
+
+import java.util.Map;
+
+public final class Application {
+
+    private Application() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("--config-help")) {
+            System.out.print(EnvironmentConfig.describe());
+            return;
+        }
+        Map<String, Object> properties;
+        try {
+            properties = EnvironmentConfig.properties(System.getenv());
+        } catch (InvalidConfigurationException e) {
+            System.err.println("recallbricks: invalid configuration: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Micronaut.build(args)
+                .mainClass(Application.class)
+                .propertySources(MapPropertySource.of("environment-config", properties))
+                .start();
+    }
+}

@@ -1,0 +1,119 @@
+package io.recallbricks.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Every environment variable the service reads, with its default and meaning, in one table. The names are the
+ * deployment guide's where it has one.
+ *
+ * <p>The service is configured only through this table: {@link #properties(Map)} validates the environment and
+ * turns it into Micronaut properties before the application context starts, so a missing or invalid value stops
+ * startup with one line naming the variable (see {@code Application}). Tests build their configuration through
+ * the same method. {@code java -jar recallbricks-service.jar --config-help} prints the table.
+ */
+public final class EnvironmentConfig {
+
+    /** One variable: its default ({@code null} when required), what it means, and the properties it sets. */
+    public record Setting(String variable, String defaultValue, String description,
+                          Function<String, Map<String, Object>> binding) {
+    }
+
+    public static final List<Setting> SETTINGS = List.of(
+            new Setting("PORT", "8080", "HTTP port of the API.",
+                    bind("micronaut.server.port", Values.integer("PORT", 0, 65535))),
+            new Setting("HOST", "0.0.0.0", "Interface the API listens on.",
+                    bind("micronaut.server.host", Values.text())),
+            new Setting("DATABASE_URL", null,
+                    "PostgreSQL: postgresql://user:pass@host:port/db or jdbc:postgresql://host:port/db?user=..&password=..",
+                    EnvironmentConfig::database),
+            new Setting("DATABASE_POOL_SIZE", "10", "Maximum connections of the pool (one instance).",
+                    bind("datasources.default.maximum-pool-size", Values.integer("DATABASE_POOL_SIZE", 1, 500))),
+            new Setting("DATABASE_CONNECTION_TIMEOUT_MS", "2000",
+                    "Longest wait for a pooled connection before the request fails with 503.",
+                    bind("datasources.default.connection-timeout", Values.integer("DATABASE_CONNECTION_TIMEOUT_MS", 250, 60_000))),
+            new Setting("DATABASE_STATEMENT_TIMEOUT_MS", "5000",
+                    "Server-side statement timeout; the client socket gives up 5 s later (a hung server).",
+                    EnvironmentConfig::statementTimeout),
+            new Setting("MIGRATIONS_ENABLED", "true", "Apply the Flyway migrations at startup (safe with several instances).",
+                    bind("flyway.datasources.default.enabled", Values.bool("MIGRATIONS_ENABLED"))),
+            new Setting("ADMIN_API_KEY", "",
+                    "Operator credential for /api/v1/admin/* (at least 24 characters); admin routes are off when empty.",
+                    bind("recallbricks.admin.api-key", Values.secret("ADMIN_API_KEY", 24))),
+            new Setting("MAX_MEMORY_TEXT_LENGTH", "10000", "Longest memory text accepted, in characters.",
+                    bind("recallbricks.memories.max-text-length", Values.integer("MAX_MEMORY_TEXT_LENGTH", 1, 1_000_000))),
+            new Setting("MAX_REQUEST_SIZE_BYTES", "1048576", "Largest request body accepted (413 beyond).",
+                    bind("micronaut.server.max-request-size", Values.integer("MAX_REQUEST_SIZE_BYTES", 1024, 64 * 1024 * 1024))),
+            new Setting("CIRCUIT_BREAKER_ENABLED", "true", "Circuit breakers on the database and the embedding API.",
+                    bind("recallbricks.breakers.enabled", Values.bool("CIRCUIT_BREAKER_ENABLED"))),
+            new Setting("DB_FAILURE_THRESHOLD", "5", "Consecutive database failures that open the 'database' breaker.",
+                    bind("recallbricks.breakers.database-failure-threshold", Values.integer("DB_FAILURE_THRESHOLD", 1, 1000))),
+            new Setting("OPENAI_FAILURE_THRESHOLD", "3", "Consecutive embedding API failures that open the 'openai' breaker.",
+                    bind("recallbricks.breakers.openai-failure-threshold", Values.integer("OPENAI_FAILURE_THRESHOLD", 1, 1000))),
+            new Setting("CIRCUIT_BREAKER_OPEN_SECONDS", "15", "How long an open breaker refuses calls before it lets trial calls through.",
+                    bind("recallbricks.breakers.open-seconds", Values.integer("CIRCUIT_BREAKER_OPEN_SECONDS", 1, 3600))),
+            new Setting("SHUTDOWN_GRACE_PERIOD_SECONDS", "10",
+                    "On SIGTERM, how long in-flight requests may take to finish while new ones are refused.",
+                    value -> Map.of("micronaut.lifecycle.graceful-shutdown.enabled", true,
+                            "micronaut.lifecycle.graceful-shutdown.grace-period",
+                            Values.integer("SHUTDOWN_GRACE_PERIOD_SECONDS", 0, 600).apply(value) + "s"))
+    );
+
+    private EnvironmentConfig() {
+    }
+
+    /** Micronaut properties from the environment; throws {@link InvalidConfigurationException} on the first bad value. */
+    public static Map<String, Object> properties(Map<String, String> environment) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        for (Setting setting : SETTINGS) {
+            String value = environment.get(setting.variable());
+            if (value == null || value.isBlank()) {
+                value = setting.defaultValue();
+            }
+            if (value == null) {
+                throw new InvalidConfigurationException(setting.variable() + " is required: " + setting.description());
+            }
+            properties.putAll(setting.binding().apply(value.trim()));
+        }
+        return properties;
+    }
+
+    /** The table as text, for {@code --config-help}. */
+    public static String describe() {
+        StringBuilder text = new StringBuilder("Environment variables (default in brackets):\n");
+        for (Setting setting : SETTINGS) {
+            String shown = setting.defaultValue() == null ? "required" : "'" + setting.defaultValue() + "'";
+            text.append(String.format("  %-32s [%s] %s%n", setting.variable(), shown, setting.description()));
+        }
+        return text.toString();
+    }
+
+    private static Function<String, Map<String, Object>> bind(String property, Function<String, Object> parse) {
+        return value -> Map.of(property, parse.apply(value));
+    }
+
+    private static Map<String, Object> database(String value) {
+        DatabaseUrl url = DatabaseUrl.parse(value);
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("datasources.default.url", url.jdbcUrl());
+        properties.put("datasources.default.driver-class-name", "org.postgresql.Driver");
+        if (url.username() != null) {
+            properties.put("datasources.default.username", url.username());
+        }
+        if (url.password() != null) {
+            properties.put("datasources.default.password", url.password());
+        }
+        return properties;
+    }
+
+    private static Map<String, Object> statementTimeout(String value) {
+        int millis = (Integer) Values.integer("DATABASE_STATEMENT_TIMEOUT_MS", 100, 600_000).apply(value);
+        int socketSeconds = millis / 1000 + 5;
+        return Map.of(
+                "datasources.default.data-source-properties.options", "-c statement_timeout=" + millis,
+                "datasources.default.data-source-properties.socketTimeout", socketSeconds,
+                "datasources.default.data-source-properties.connectTimeout", 5);
+    }
+}

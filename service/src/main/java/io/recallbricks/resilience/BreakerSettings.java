@@ -1,0 +1,11 @@
+package io.recallbricks.resilience;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+
+/**
+ * Breaker configuration ({@code CIRCUIT_BREAKER_ENABLED}, {@code DB_FAILURE_THRESHOLD},
+ * {@code OPENAI_FAILURE_THRESHOLD}, {@code CIRCUIT_BREAKER_OPEN_SECONDS}).
+ */
+@ConfigurationProperties("recallbricks.breakers")
+public record BreakerSettings(boolean enabled, int databaseFailureThreshold, int openaiFailureThreshold, int openSeconds) {
+}

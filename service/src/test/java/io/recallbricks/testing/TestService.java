@@ -1,0 +1,37 @@
+package io.recallbricks.testing;
+
+import io.recallbricks.config.EnvironmentConfig;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Configuration of a service under test: a fresh database, the operator key below, loopback only, and the
+ * service's own defaults, built by the same {@link EnvironmentConfig} as production.
+ */
+public final class TestService {
+
+    public static final String ADMIN_KEY = "test-admin-key-0123456789abcdef";
+
+    private TestService() {
+    }
+
+    public static Map<String, String> properties() {
+        return properties(Map.of());
+    }
+
+    /** Properties for a service with a fresh database and extra environment variables. */
+    public static Map<String, String> properties(Map<String, String> environment) {
+        TestDatabase.Database database = TestDatabase.fresh();
+        Map<String, String> env = new HashMap<>();
+        env.put("DATABASE_URL", database.postgresUrl());
+        env.put("ADMIN_API_KEY", ADMIN_KEY);
+        env.put("HOST", "127.0.0.1");
+        env.putAll(environment);
+        Map<String, String> properties = new HashMap<>();
+        EnvironmentConfig.properties(env).forEach((key, value) -> properties.put(key, String.valueOf(value)));
+        // A random port, so tests never collide with a running service.
+        properties.put("micronaut.server.port", "-1");
+        return properties;
+    }
+}
