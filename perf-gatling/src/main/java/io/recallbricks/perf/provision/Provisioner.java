@@ -73,7 +73,7 @@ public final class Provisioner {
             Optional<String> fake = startFakeEmbeddings();
             embeddings = fake.isPresent() ? "fake" : "none";
             fake.ifPresent(u -> {
-                env.put("OPENAI_BASE_URL", u);
+                env.put("OPENAI_BASE_URL", u + "/v1"); // the fake serves the OpenAI paths under /v1
                 env.put("OPENAI_API_KEY", "sk-fake-load-suite");
             });
         }
