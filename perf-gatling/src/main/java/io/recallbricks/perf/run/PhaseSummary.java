@@ -21,8 +21,11 @@ final class PhaseSummary {
             out.append(String.format("  %-17s %8d %7s %9.1f %9.1f %9.1f %9.1f%n", e.getKey().tag, h.getTotalCount(),
                     counts == null ? "0" : counts.get("ko"), ms(h, 50), ms(h, 95), ms(h, 99), h.getMaxValue() / 1000.0));
         }
-        out.append(String.format("  achieved %.1f of %.0f rps, error rate %.2f%%, statuses %s", r.achievedRps(),
-                r.spec().load().rps(), 100 * r.errorRate(), statuses(r)));
+        String intended = r.spec().role().equals("warmup")
+                ? String.format("a ramp from %.0f to %.0f rps", r.spec().load().rps() / 10, r.spec().load().rps())
+                : String.format("%.0f rps", r.spec().load().rps());
+        out.append(String.format("  achieved %.1f rps of %s, error rate %.2f%%, statuses %s", r.achievedRps(),
+                intended, 100 * r.errorRate(), statuses(r)));
         return out.toString();
     }
 
