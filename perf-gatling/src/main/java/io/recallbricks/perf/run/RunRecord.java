@@ -47,6 +47,9 @@ final class RunRecord {
         p.put("name", s.name());
         p.put("role", s.role());
         p.put("intendedRps", number(s.load().rps()));
+        // Not in the contract's example (readers ignore unknown fields): the length of the arrival window, as
+        // finishedAt also includes the answers to the last arrivals.
+        p.put("intendedSeconds", s.load().duration().toSeconds());
         p.put("startedAt", r.startedAt().toString());
         p.put("finishedAt", r.finishedAt().toString());
         p.put("judged", s.judged());

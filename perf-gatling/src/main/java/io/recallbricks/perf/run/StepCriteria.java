@@ -8,8 +8,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Whether a phase held the deployment guide's request-level criteria on this injector: error rate below 1%, p95
- * of predict / suggest / search below 500 / 400 / 300 ms, p99 of every endpoint below 1000 ms, and at least 95%
- * of the intended rate achieved. The stress run uses it to find the break point while it runs; the release gate
+ * of predict / suggest / search below 500 / 400 / 300 ms, p99 of all responses (every endpoint merged, as the
+ * reports module reads "P99 latency, all") below 1000 ms, and at least 95% of the intended rate achieved. The stress run uses it to find the break point while it runs; the release gate
  * itself is the reports module's versioned criteria file.
  */
 public record StepCriteria(double maxErrorRate, Map<Endpoint, Double> p95MaxMs, double p99MaxMs,
@@ -34,12 +34,11 @@ public record StepCriteria(double maxErrorRate, Map<Endpoint, Double> p95MaxMs, 
                 missed.add(String.format("%s p95 %.0f ms >= %.0f ms", e.tag, h.getValueAtPercentile(95) / 1000.0, max));
             }
         });
-        r.latency().forEach((e, h) -> {
-            if (h.getValueAtPercentile(99) / 1000.0 >= p99MaxMs) {
-                missed.add(String.format("%s p99 %.0f ms >= %.0f ms", e.tag, h.getValueAtPercentile(99) / 1000.0,
-                        p99MaxMs));
-            }
-        });
+        Histogram all = new Histogram(3);
+        r.latency().values().forEach(all::add);
+        if (all.getValueAtPercentile(99) / 1000.0 >= p99MaxMs) {
+            missed.add(String.format("p99 of all %.0f ms >= %.0f ms", all.getValueAtPercentile(99) / 1000.0, p99MaxMs));
+        }
         double intended = r.spec().load().rps();
         if (r.achievedRps() < intended * minAchievedShare) {
             missed.add(String.format("achieved %.1f rps < %.0f%% of %.0f rps", r.achievedRps(), 100 * minAchievedShare,
