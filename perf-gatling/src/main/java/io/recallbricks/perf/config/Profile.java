@@ -43,7 +43,7 @@ public enum Profile {
                 d.put(Setting.WARMUP, "50@20s");
                 d.put(Setting.BASELINE, "100@30s");
                 d.put(Setting.SUSTAINED, "150@30s");
-                d.put(Setting.PEAK, "200@20s");
+                d.put(Setting.PEAK, "200@30s");
                 d.put(Setting.STRESS, "300,500,800,1200,1600,2000");
                 d.put(Setting.STRESS_STEP, "15s");
                 d.put(Setting.SAMPLE_INTERVAL, "2s");
