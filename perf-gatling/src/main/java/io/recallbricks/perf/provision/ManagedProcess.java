@@ -76,7 +76,21 @@ public final class ManagedProcess implements AutoCloseable {
             process.destroyForcibly();
             process.waitFor(5, TimeUnit.SECONDS);
         }
-        children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        // Whatever it started and left behind (orphans would keep ports): terminate, wait, then kill.
+        for (ProcessHandle child : children) {
+            if (!child.isAlive()) continue;
+            child.destroy();
+            try {
+                child.onExit().get(5, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                child.destroyForcibly();
+                try {
+                    child.onExit().get(5, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException ignored) {
+                    System.out.println("  could not kill pid " + child.pid() + " started by " + name);
+                }
+            }
+        }
     }
 
     @Override
