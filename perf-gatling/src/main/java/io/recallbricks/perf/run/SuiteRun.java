@@ -49,6 +49,7 @@ public final class SuiteRun {
         RunFolder folder = RunFolder.create(repoRoot.resolve(config.runsDir()), config.profile().id(),
                 config.injector(), LocalDateTime.now(ZoneOffset.UTC));
         System.out.println("run folder: " + folder.dir());
+        System.out.println(machineLoad());
         RunRecord record = new RunRecord(folder.runId(), config.profile().id(), startedAt);
         record.dataset(config.tenants(), config.memoriesPerTenant());
         List<PhaseResult> judged = new ArrayList<>();
@@ -98,6 +99,7 @@ public final class SuiteRun {
             record.injector(config.injector(), cpu, wall, cores);
             System.out.printf("injector %s: %.1f CPU-s over %.1f s on %d cores = %.1f%% of the machine%n",
                     config.injector(), cpu, wall, cores, 100 * cpu / (wall * cores));
+            System.out.println(machineLoad());
             sampler.flatMap(ServerSampler::peakRssBytes).ifPresent(rss ->
                     System.out.printf("service peak resident memory: %d MB%n", rss >> 20));
             folder.writeRunJson(record.toJson(Instant.now()));
@@ -119,6 +121,15 @@ public final class SuiteRun {
         seeder.seedMemories(tenants, config.memoriesPerTenant(), corpus, config.seedConcurrency());
         return new Dataset(tenants, new QuerySampler(corpus.queries(DISTINCT_QUERIES), QuerySampler.DEFAULT_EXPONENT,
                 config.seed()), corpus);
+    }
+
+    /** Latency on a shared machine is partly the neighbours': say how busy it is. */
+    private static String machineLoad() {
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        int cores = Runtime.getRuntime().availableProcessors();
+        return load < 0 ? "machine: " + cores + " cores"
+                : String.format("machine: %d cores, load average %.1f%s", cores, load,
+                        load > cores ? " (more runnable processes than cores: latencies include waiting for a CPU)" : "");
     }
 
     /** Gatling reads system properties over its gatling.conf. */
