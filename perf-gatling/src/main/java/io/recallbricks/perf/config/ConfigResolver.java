@@ -76,6 +76,7 @@ public final class ConfigResolver {
                 Path.of(v.get(Setting.RUNS_DIR)),
                 v.get(Setting.SERVICE_JVM_OPTIONS),
                 positiveInt(v, Setting.DB_POOL_SIZE),
+                rateLimits(v),
                 target);
     }
 
@@ -114,6 +115,14 @@ public final class ConfigResolver {
         } catch (IllegalArgumentException e) {
             throw invalid(s, v, e.getMessage());
         }
+    }
+
+    private static boolean rateLimits(Map<Setting, String> v) {
+        return switch (v.get(Setting.RATE_LIMITS).trim()) {
+            case "sized" -> true;
+            case "service" -> false;
+            default -> throw invalid(Setting.RATE_LIMITS, v, "must be sized or service");
+        };
     }
 
     private static boolean bool(Map<Setting, String> v, Setting s) {

@@ -35,6 +35,7 @@ public enum Profile {
         d.put(Setting.RUNS_DIR, "runs");
         d.put(Setting.SERVICE_JVM_OPTIONS, "-Xms512m -Xmx1g -XX:+UseG1GC");
         d.put(Setting.DB_POOL_SIZE, "20");
+        d.put(Setting.RATE_LIMITS, "sized");
         d.put(Setting.SOAK, "off");
         switch (this) {
             case CI -> {

@@ -26,7 +26,8 @@ public enum Setting {
     PROGRESS_INTERVAL("progress-interval", "how often the console prints a progress line"),
     RUNS_DIR("runs-dir", "folder that receives runs/<profile>-<timestamp>/"),
     SERVICE_JVM_OPTIONS("service-jvm-options", "JVM options of the service when the suite starts it"),
-    DB_POOL_SIZE("db-pool-size", "DATABASE_POOL_SIZE of the service when the suite starts it");
+    DB_POOL_SIZE("db-pool-size", "DATABASE_POOL_SIZE of the service when the suite starts it"),
+    RATE_LIMITS("rate-limits", "limits of a service the suite starts: 'sized' to the load, or 'service' (its own)");
 
     public final String key;
     public final String description;

@@ -30,6 +30,7 @@ public record SuiteConfig(
         Path runsDir,
         String serviceJvmOptions,
         int dbPoolSize,
+        boolean sizeRateLimits,
         TargetSpec target) {
 
     /** The warm-up and the judged phases in the order they run, rates already scaled for this injector. */
@@ -41,6 +42,12 @@ public record SuiteConfig(
         peak.ifPresent(l -> phases.add(PhaseSpec.judged("peak", l.scaled(rateScale))));
         soak.ifPresent(l -> phases.add(PhaseSpec.judged("soak", l.scaled(rateScale))));
         return phases;
+    }
+
+    /** The highest arrival rate of any phase or stress step of this injector. */
+    public double maxRps() {
+        return java.util.stream.Stream.concat(steadyPhases().stream(), stressPhases().stream())
+                .mapToDouble(p -> p.load().rps()).max().orElse(0);
     }
 
     /** Stress steps in increasing order; the runner stops at the first one that does not hold. */

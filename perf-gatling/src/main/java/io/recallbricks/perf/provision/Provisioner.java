@@ -57,7 +57,7 @@ public final class Provisioner {
             awaitReady(url, null);
             return new Target(url, spec.operatorKey(), spec.tenantKey(), spec.databaseUrl().map(DatabaseUrl::parse),
                     spec.databaseUrl().isPresent() ? "external" : "unknown",
-                    spec.openaiBaseUrl().isPresent() ? "external" : "unknown", "deployed", Optional.empty());
+                    spec.openaiBaseUrl().isPresent() ? "external" : "unknown", "deployed", Optional.empty(), Map.of());
         }
         Path jar = serviceJar();
         String database = spec.databaseUrl().isPresent() ? "external" : "embedded";
@@ -84,6 +84,8 @@ public final class Provisioner {
         env.put("DATABASE_URL", dbUrlForService);
         env.put("DATABASE_POOL_SIZE", Integer.toString(config.dbPoolSize()));
         env.put("ADMIN_API_KEY", operatorKey);
+        Map<String, String> limits = config.sizeRateLimits() ? sizedRateLimits() : Map.of();
+        env.putAll(limits);
         List<String> command = new ArrayList<>(List.of(javaBinary()));
         command.addAll(List.of(config.serviceJvmOptions().trim().split("\\s+")));
         command.addAll(List.of("-jar", jar.toString()));
@@ -94,7 +96,30 @@ public final class Provisioner {
                 + logs.resolve("service.log") + ")");
         awaitReady(url, service);
         return new Target(url, Optional.of(operatorKey), Optional.empty(), Optional.of(db), database, embeddings,
-                "started", HostMemory.limitBytes());
+                "started", HostMemory.limitBytes(), limits);
+    }
+
+    /**
+     * Rate limits sized to the load under test, for a service the suite starts: the guide's defaults (100 requests
+     * a minute per tenant, 20 expensive ones) would answer 429 to nearly all of 100 RPS over a few tenants, and the
+     * suite measures capacity, not the limiter. Generous: twice the highest rate overall, four times a tenant's
+     * share of it. A limit set in the suite's environment wins; --rate-limits=service keeps the service's own.
+     */
+    private Map<String, String> sizedRateLimits() {
+        double perMinute = config.maxRps() * 60;
+        long global = (long) Math.ceil(perMinute * 2);
+        long perTenant = (long) Math.ceil(perMinute / config.tenants() * 4);
+        Map<String, String> limits = new LinkedHashMap<>();
+        limits.put("RATE_LIMIT_WINDOW_MS", "60000");
+        limits.put("GLOBAL_RATE_LIMIT", Long.toString(global));
+        limits.put("USER_RATE_LIMIT", Long.toString(perTenant));
+        limits.put("EXPENSIVE_RATE_LIMIT", Long.toString(perTenant));
+        limits.keySet().removeIf(k -> System.getenv(k) != null);
+        if (!limits.isEmpty()) {
+            System.out.println("service: rate limits sized to the load " + limits
+                    + " (--rate-limits=service keeps the service's own)");
+        }
+        return limits;
     }
 
     /** Starts PostgreSQL 15 on a free loopback port and returns its URL in the service's postgresql:// form. */

@@ -12,10 +12,11 @@ import java.util.Optional;
  * @param embeddings "fake", "external" or "none" (keyword-only)
  * @param service    "started" (by the suite) or "deployed"
  * @param memoryLimitBytes the service host's memory limit, known only when the suite started the service here
+ * @param rateLimits the rate-limit variables the suite gave the service it started (empty: the service's own)
  */
 public record Target(String apiUrl, Optional<String> operatorKey, Optional<String> tenantKey,
                      Optional<DatabaseUrl> databaseUrl, String database, String embeddings, String service,
-                     Optional<Long> memoryLimitBytes) {
+                     Optional<Long> memoryLimitBytes, Map<String, String> rateLimits) {
 
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -23,6 +24,7 @@ public record Target(String apiUrl, Optional<String> operatorKey, Optional<Strin
         m.put("database", database);
         m.put("embeddings", embeddings);
         m.put("service", service);
+        if (!rateLimits.isEmpty()) m.put("rateLimits", rateLimits); // an addition to the contract's example
         return m;
     }
 }

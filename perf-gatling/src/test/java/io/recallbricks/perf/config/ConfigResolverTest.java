@@ -53,6 +53,14 @@ class ConfigResolverTest {
     }
 
     @Test
+    void theHighestRateCoversStressSteps() {
+        assertEquals(2000.0, ConfigResolver.resolve(List.of(), Map.of()).maxRps());
+        assertEquals(200.0, ConfigResolver.resolve(List.of("--stress=off"), Map.of()).maxRps());
+        assertTrue(ConfigResolver.resolve(List.of(), Map.of()).sizeRateLimits());
+        assertTrue(!ConfigResolver.resolve(List.of("--rate-limits=service"), Map.of()).sizeRateLimits());
+    }
+
+    @Test
     void badValuesAreRejectedNamingTheOption() {
         assertMessage("--baseline=fast: expected <rps>@<duration>", List.of("--baseline=fast"));
         assertMessage("--tenants=0: must be a positive whole number", List.of("--tenants=0"));
@@ -61,6 +69,7 @@ class ConfigResolverTest {
         assertMessage("unknown option --rps", List.of("--rps=5"));
         assertMessage("unknown profile 'nightly'", List.of("--profile", "nightly"));
         assertMessage("option --tenants needs a value", List.of("--tenants"));
+        assertMessage("--rate-limits=none: must be sized or service", List.of("--rate-limits=none"));
     }
 
     @Test
