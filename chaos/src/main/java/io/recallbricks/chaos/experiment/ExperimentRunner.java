@@ -67,7 +67,8 @@ public final class ExperimentRunner {
                 settings.closeBound(longestCall),
                 db ? settings.databaseLatencyBound() : settings.embeddingsLatencyBound(),
                 FAST_ANSWER, profile.recoveryBound(), profile.stableWindow(),
-                db ? null : settings.backfillBound(profile.fault()), MAX_STEADY_ERROR_PERCENT);
+                db ? null : settings.backfillBound(profile.fault(), (long) Math.ceil(profile.writeRps() * profile.fault().toSeconds())),
+                MAX_STEADY_ERROR_PERCENT);
     }
 
     public JournalEntry run(Fault fault, String runTag) throws InterruptedException {
@@ -127,6 +128,9 @@ public final class ExperimentRunner {
             }
             load.stop();
             watch.close();
+            if (watch.lastMetricsError() != null) {
+                out.printf("%s: /metrics could not be read at least once: %s%n", fault.name(), watch.lastMetricsError());
+            }
         }
         long end = System.currentTimeMillis();
         if (injectedAt == null || removedAt == null) {
@@ -152,6 +156,22 @@ public final class ExperimentRunner {
                 Verdicts.byOutcome(during), during.stream().filter(ResponseRecord::ok).count(),
                 during.stream().filter(r -> !r.ok()).count(), writes, backfill, Verdicts.mttr(o, bounds), bounds,
                 settings.environment(), profile.name());
+    }
+
+    /**
+     * Load without judging, so that the first experiment's steady state is not a cold JVM's (class loading, JIT,
+     * pool filling). Its writes go to a ledger of their own that is not verified.
+     */
+    public void warmUp(Duration duration) throws InterruptedException {
+        out.printf("warm-up: %.0f requests/s for %d s (not judged)%n", profile.totalRps(), duration.toSeconds());
+        LoadGenerator load = new LoadGenerator(client, workload, writer, new WriteLedger("chaos-warmup"),
+                new ResponseLog(), profile.readRps(), profile.writeRps(), profile.clientTimeout());
+        load.start();
+        try {
+            Thread.sleep(duration.toMillis());
+        } finally {
+            load.stop();
+        }
     }
 
     /** Every experiment starts from closed breakers; an earlier experiment's leftover is reset and recorded. */

@@ -100,6 +100,7 @@ public final class ExperimentsCommand implements Callable<Integer> {
             Workload workload = new Workload(tenants);
             ExperimentRunner runner = new ExperimentRunner(target.client(), target.service(), settings, profile,
                     workload, tenants.get(0), stdout);
+            runner.warmUp(profile.steady());
             Map<String, Fault> faults = Faults.of(target);
             for (String name : chosen) {
                 JournalEntry journal = runner.run(faults.get(name), runTag);

@@ -21,6 +21,7 @@ public final class ServiceWatch implements AutoCloseable {
 
     private final ServiceClient client;
     private final List<ServiceSample> samples = new CopyOnWriteArrayList<>();
+    private volatile String lastMetricsError;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "chaos-watch");
         t.setDaemon(true);
@@ -65,7 +66,7 @@ public final class ServiceWatch implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            // no answer from /metrics: recorded as nulls
+            lastMetricsError = e.toString(); // no answer from /metrics: recorded as nulls
         }
         Map<String, String> fromHealth = null;
         try {
@@ -84,6 +85,11 @@ public final class ServiceWatch implements AutoCloseable {
             // no answer from /health: recorded as null
         }
         return new ServiceSample(t, answered, fromMetrics, fromHealth, threads, heapUsed, heapMax);
+    }
+
+    /** Why the last read of /metrics failed, or null. */
+    public String lastMetricsError() {
+        return lastMetricsError;
     }
 
     private static Double value(OptionalDouble v) {
