@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -48,6 +49,8 @@ public final class ExperimentRunner {
     private final Workload workload;
     private final Workload.Tenant writer;
     private final PrintWriter out;
+    /** Every query text sent so far, across warm-up and experiments (the service may have cached its embedding). */
+    private final Set<String> queriesSent = ConcurrentHashMap.newKeySet();
 
     public ExperimentRunner(ServiceClient client, ServiceProcess process, ServiceSettings settings, Profile profile,
                             Workload workload, Workload.Tenant writer, PrintWriter out) {
@@ -81,7 +84,7 @@ public final class ExperimentRunner {
         ResponseLog log = new ResponseLog();
         ServiceWatch watch = new ServiceWatch(client);
         LoadGenerator load = new LoadGenerator(client, workload, writer, ledger, log, profile.readRps(),
-                profile.writeRps(), profile.clientTimeout());
+                profile.writeRps(), profile.clientTimeout(), queriesSent);
         Long injectedAt = null, removedAt = null;
         String status = "completed";
         long steadyStart = System.currentTimeMillis();
@@ -165,7 +168,7 @@ public final class ExperimentRunner {
     public void warmUp(Duration duration) throws InterruptedException {
         out.printf("warm-up: %.0f requests/s for %d s (not judged)%n", profile.totalRps(), duration.toSeconds());
         LoadGenerator load = new LoadGenerator(client, workload, writer, new WriteLedger("chaos-warmup"),
-                new ResponseLog(), profile.readRps(), profile.writeRps(), profile.clientTimeout());
+                new ResponseLog(), profile.readRps(), profile.writeRps(), profile.clientTimeout(), queriesSent);
         load.start();
         try {
             Thread.sleep(duration.toMillis());

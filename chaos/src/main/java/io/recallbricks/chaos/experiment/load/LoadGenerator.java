@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -38,6 +39,7 @@ public final class LoadGenerator implements AutoCloseable {
     private final double readRps;
     private final double writeRps;
     private final Duration clientTimeout;
+    private final Set<String> queriesSent;
     private final ObjectMapper json = ServiceClient.json();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "chaos-load");
@@ -50,7 +52,8 @@ public final class LoadGenerator implements AutoCloseable {
     private long writesSent;
 
     public LoadGenerator(ServiceClient client, Workload workload, Workload.Tenant writer, WriteLedger ledger,
-                         ResponseLog log, double readRps, double writeRps, Duration clientTimeout) {
+                         ResponseLog log, double readRps, double writeRps, Duration clientTimeout,
+                         Set<String> queriesSent) {
         this.client = client;
         this.workload = workload;
         this.writer = writer;
@@ -59,6 +62,7 @@ public final class LoadGenerator implements AutoCloseable {
         this.readRps = readRps;
         this.writeRps = writeRps;
         this.clientTimeout = clientTimeout;
+        this.queriesSent = queriesSent;
     }
 
     public void start() {
@@ -85,35 +89,37 @@ public final class LoadGenerator implements AutoCloseable {
 
     private void send(Endpoint endpoint) {
         Workload.Tenant tenant = workload.tenant();
+        String query = Workload.query();
+        boolean fresh = endpoint.retrieval() && queriesSent.add(query);
         HttpRequest request = switch (endpoint) {
             case PREDICT -> get("/api/v1/memories/predict?limit=5&current_context="
-                    + URLEncoder.encode(Workload.query(), StandardCharsets.UTF_8) + recent(tenant), tenant);
+                    + URLEncoder.encode(query, StandardCharsets.UTF_8) + recent(tenant), tenant);
             case SUGGEST -> post("/api/v1/memories/suggest",
-                    json.createObjectNode().put("context", Workload.query()).put("limit", 5), tenant.apiKey());
+                    json.createObjectNode().put("context", query).put("limit", 5), tenant.apiKey());
             case SEARCH -> post("/api/v1/memories/search",
-                    json.createObjectNode().put("query", Workload.query()).put("limit", 10), tenant.apiKey());
+                    json.createObjectNode().put("query", query).put("limit", 10), tenant.apiKey());
             case MAINTENANCE -> get("/api/v1/learning/maintenance-suggestions", tenant);
             case LEARNING_METRICS -> get("/api/v1/learning/metrics?days=7", tenant);
             case CREATE_MEMORY -> throw new IllegalArgumentException("writes go through sendWrite");
         };
-        track(endpoint, request, null);
+        track(endpoint, request, null, fresh);
     }
 
     private void sendWrite() {
         Write write = ledger.next(System.currentTimeMillis());
         ObjectNode body = write.body(json);
-        track(Endpoint.CREATE_MEMORY, post("/api/v1/memories", body, writer.apiKey()), write);
+        track(Endpoint.CREATE_MEMORY, post("/api/v1/memories", body, writer.apiKey()), write, false);
     }
 
-    private void track(Endpoint endpoint, HttpRequest request, Write write) {
+    private void track(Endpoint endpoint, HttpRequest request, Write write, boolean freshQuery) {
         long start = System.currentTimeMillis();
         CompletableFuture<HttpResponse<String>> call = client.http().sendAsync(request, HttpResponse.BodyHandlers.ofString());
         inFlight.add(call);
         call.whenComplete((response, error) -> {
             inFlight.remove(call);
             long end = System.currentTimeMillis();
-            ResponseRecord record = error == null ? answered(endpoint, start, end, response)
-                    : new ResponseRecord(endpoint, start, end, 0, failureKind(error), false, null, null);
+            ResponseRecord record = error == null ? answered(endpoint, start, end, response, freshQuery)
+                    : new ResponseRecord(endpoint, start, end, 0, failureKind(error), false, null, null, freshQuery);
             log.add(record);
             if (write != null) {
                 recordWrite(write, record, response, end);
@@ -131,12 +137,13 @@ public final class LoadGenerator implements AutoCloseable {
         }
     }
 
-    private ResponseRecord answered(Endpoint endpoint, long start, long end, HttpResponse<String> response) {
+    private ResponseRecord answered(Endpoint endpoint, long start, long end, HttpResponse<String> response,
+                                    boolean freshQuery) {
         JsonNode body = parse(response.body());
         String code = body.path("error").path("code").asText(null);
         String method = body.path("search_method").asText(null);
         return new ResponseRecord(endpoint, start, end, response.statusCode(), null,
-                response.headers().firstValue("Retry-After").isPresent(), code, method);
+                response.headers().firstValue("Retry-After").isPresent(), code, method, freshQuery);
     }
 
     private JsonNode parse(String body) {

@@ -8,9 +8,16 @@ package io.recallbricks.chaos.experiment.load;
  * @param retryAfter   the response carried a {@code Retry-After} header
  * @param errorCode    {@code error.code} of an error body, else null
  * @param searchMethod {@code search_method} of a retrieval answer, else null
+ * @param freshQuery   a retrieval request whose query text the load had never sent before (the service cannot have
+ *                     its embedding cached, so it needs the embedding API)
  */
 public record ResponseRecord(Endpoint endpoint, long startMs, long endMs, int status, String failure,
-                             boolean retryAfter, String errorCode, String searchMethod) {
+                             boolean retryAfter, String errorCode, String searchMethod, boolean freshQuery) {
+
+    public ResponseRecord(Endpoint endpoint, long startMs, long endMs, int status, String failure, boolean retryAfter,
+                          String errorCode, String searchMethod) {
+        this(endpoint, startMs, endMs, status, failure, retryAfter, errorCode, searchMethod, false);
+    }
 
     public long latencyMs() {
         return endMs - startMs;

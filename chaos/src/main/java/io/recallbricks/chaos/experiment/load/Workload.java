@@ -9,10 +9,16 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class Workload {
 
-    static final String[] QUERIES = {
-            "postgresql password rotation", "how do we evict sessions from redis", "pod restarts after limits",
-            "invoices in euros", "load balancer for billing", "when must the nightly backup finish",
-            "audit checklist", "memory limit change", "session store cache", "backup schedule",
+    /**
+     * Words of the seeded memories. Queries combine two or three of them at random (about 10,000 combinations), so
+     * the service's embedding cache rarely holds a query: a cached query vector would let retrieval stay hybrid while
+     * the embedding API is down, and hide whether the fallback works.
+     */
+    static final String[] WORDS = {
+            "postgresql", "password", "rotation", "audit", "redis", "cache", "eviction", "session", "store",
+            "kubernetes", "pod", "restarts", "memory", "limit", "customer", "invoices", "euros", "january",
+            "deploy", "billing", "service", "load", "balancer", "nightly", "backup", "job", "schedule", "quarterly",
+            "checklist", "policy", "change", "finish",
     };
 
     private final List<Tenant> tenants;
@@ -45,6 +51,12 @@ public final class Workload {
     }
 
     public static String query() {
-        return QUERIES[ThreadLocalRandom.current().nextInt(QUERIES.length)];
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        int words = 2 + random.nextInt(2);
+        StringBuilder query = new StringBuilder(WORDS[random.nextInt(WORDS.length)]);
+        for (int i = 1; i < words; i++) {
+            query.append(' ').append(WORDS[random.nextInt(WORDS.length)]);
+        }
+        return query.toString();
     }
 }

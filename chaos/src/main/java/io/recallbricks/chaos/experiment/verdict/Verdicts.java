@@ -154,11 +154,13 @@ public final class Verdicts {
             checks.add(Check.of("responses-as-designed", failed.isEmpty(),
                     String.format("%d responses during the fault: %s; failed: %d %s", fault.size(), byOutcome(fault),
                             failed.size(), describe(failed))));
+            // A query sent before may be ranked hybrid from the service's embedding cache: only new queries need the API.
             List<ResponseRecord> retrieval = duringOpen(o, breaker).stream()
-                    .filter(r -> r.endpoint().retrieval() && r.ok()).toList();
+                    .filter(r -> r.endpoint().retrieval() && r.ok() && r.freshQuery()).toList();
             List<ResponseRecord> notKeyword = retrieval.stream().filter(r -> !KEYWORD.equals(r.searchMethod())).toList();
             checks.add(Check.of("keyword-fallback", !retrieval.isEmpty() && notKeyword.isEmpty(),
-                    String.format("%d predict/suggest/search answers while the breaker was open, %d without search_method keyword %s",
+                    String.format("%d predict/suggest/search answers to new queries while the breaker was open, "
+                                    + "%d without search_method keyword %s",
                             retrieval.size(), notKeyword.size(),
                             notKeyword.stream().map(r -> r.endpoint().tag() + ":" + r.searchMethod()).distinct().toList())));
         }
