@@ -1,8 +1,8 @@
 package io.recallbricks.chaos.experiment;
 
 import io.recallbricks.chaos.embeddings.FakeEmbeddingApi;
-import io.recallbricks.chaos.experiment.target.ConnectionHog;
-import io.recallbricks.chaos.experiment.target.LocalTarget;
+import io.recallbricks.chaos.experiment.stack.ConnectionHog;
+import io.recallbricks.chaos.experiment.stack.LocalTarget;
 import io.recallbricks.chaos.proxy.TcpFaultProxy;
 
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.recallbricks.chaos.experiment;
 
-import io.recallbricks.chaos.experiment.target.ServiceSettings;
+import io.recallbricks.chaos.experiment.stack.ServiceSettings;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

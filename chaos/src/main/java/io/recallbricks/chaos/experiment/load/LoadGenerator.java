@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recallbricks.chaos.experiment.ledger.Write;
 import io.recallbricks.chaos.experiment.ledger.WriteLedger;
-import io.recallbricks.chaos.experiment.target.ServiceClient;
+import io.recallbricks.chaos.experiment.stack.ServiceClient;
 
 import java.net.ConnectException;
 import java.net.URLEncoder;

@@ -1,7 +1,7 @@
 package io.recallbricks.chaos.experiment.observe;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.recallbricks.chaos.experiment.target.ServiceClient;
+import io.recallbricks.chaos.experiment.stack.ServiceClient;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

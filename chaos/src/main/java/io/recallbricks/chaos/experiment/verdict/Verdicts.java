@@ -168,9 +168,10 @@ public final class Verdicts {
         // No response slower than the configured timeouts, none without an answer.
         long max = Stats.maxMs(afterInjection);
         long unanswered = afterInjection.stream().filter(r -> r.status() == 0).count();
-        checks.add(Check.of("latency-bounded", max <= b.latency().toMillis() && unanswered == 0,
-                String.format("slowest response after injection %d ms (bound %d ms), %d without an answer",
-                        max, b.latency().toMillis(), unanswered)));
+        List<ResponseRecord> tooSlow = afterInjection.stream().filter(r -> r.latencyMs() > b.latency().toMillis()).toList();
+        checks.add(Check.of("latency-bounded", tooSlow.isEmpty() && unanswered == 0,
+                String.format("slowest response after injection %d ms (bound %d ms), %d slower: %s, %d without an answer",
+                        max, b.latency().toMillis(), tooSlow.size(), describeSlow(tooSlow, o.injectedAtMs()), unanswered)));
 
         // The process stays up, with bounded threads and heap.
         checks.add(processBounded(o, b));
@@ -234,6 +235,11 @@ public final class Verdicts {
                 String.format("process %s; threads %.0f steady, %.0f peak (bound %.0f = steady + %.0f rps x %d s); "
                                 + "heap peak %.0f%% of max", up ? "up and answering" : "DOWN or not answering",
                         steadyThreads, peakThreads, threadBound, o.rps(), b.latency().toSeconds(), 100 * peakHeapRatio));
+    }
+
+    private static String describeSlow(List<ResponseRecord> slow, long injectedAtMs) {
+        return slow.stream().limit(5).map(r -> String.format("%s %s %d ms (sent at +%.1f s)", r.endpoint().tag(),
+                r.outcomeKey(), r.latencyMs(), (r.startMs() - injectedAtMs) / 1000.0)).toList().toString();
     }
 
     private static String describe(List<ResponseRecord> responses) {
