@@ -183,7 +183,8 @@ public final class ExperimentRunner {
             long t = System.currentTimeMillis();
             try {
                 JsonNode state = client.health().path("circuit_breakers").path(breaker).path("state");
-                if (!state.isMissingNode() && !"closed".equals(state.asText())) {
+                // Only open or half-open: a reset also turns a disabled breaker into a working one (resilience4j).
+                if ("open".equals(state.asText()) || "half_open".equals(state.asText())) {
                     client.resetBreaker(breaker);
                     run.add(Activity.action("reset-" + breaker, "was " + state.asText(), t, System.currentTimeMillis()));
                 }
