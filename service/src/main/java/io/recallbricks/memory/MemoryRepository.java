@@ -2,6 +2,7 @@ package io.recallbricks.memory;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.connection.annotation.Connectable;
+import io.recallbricks.resilience.DatabaseGuarded;
 import jakarta.inject.Singleton;
 
 import java.sql.Array;
@@ -22,6 +23,7 @@ import java.util.UUID;
  */
 @Singleton
 @Connectable
+@DatabaseGuarded
 public class MemoryRepository {
 
     static final String COLUMNS = "id, user_id, text, source, project_id, tags, metadata, embedding IS NOT NULL AS has_embedding, "
