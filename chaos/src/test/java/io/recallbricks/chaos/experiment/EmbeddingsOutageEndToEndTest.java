@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * One real experiment, end to end and shortened (about a minute): the service jar against embedded PostgreSQL and
  * the fake embedding API, which answers 5xx for 8 s. Needs the service jar ({@code -Dchaos.serviceJar=...}, else
- * ../service/target/recallbricks-service-*.jar); skipped when there is none.
+ * ../service/target/recallbricks-service-*.jar); skipped when there is none, or when that service does not embed
+ * (its /health has no {@code embeddings}).
  */
 class EmbeddingsOutageEndToEndTest {
 
@@ -48,6 +49,7 @@ class EmbeddingsOutageEndToEndTest {
         Files.createDirectories(dir.resolve("logs"));
         try (LocalTarget target = LocalTarget.start(jar.get(), settings, dir.resolve("logs"))) {
             ServiceClient client = target.client();
+            assumeTrue(client.health().has("embeddings"), "the service jar has no embedding client yet: skipped");
             String key = client.createTenant("e2e");
             Workload.Tenant tenant = new Workload.Tenant(key, List.of());
             ExperimentRunner runner = new ExperimentRunner(client, target.service(), settings, SHORT,
