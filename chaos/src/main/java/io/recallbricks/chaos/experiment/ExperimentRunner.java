@@ -20,6 +20,7 @@ import io.recallbricks.chaos.experiment.verdict.Bounds;
 import io.recallbricks.chaos.experiment.verdict.Check;
 import io.recallbricks.chaos.experiment.verdict.Observation;
 import io.recallbricks.chaos.experiment.verdict.Stats;
+import io.recallbricks.chaos.experiment.verdict.Timeline;
 import io.recallbricks.chaos.experiment.verdict.Verdicts;
 
 import java.io.IOException;
@@ -158,7 +159,7 @@ public final class ExperimentRunner {
                 Verdicts.transitions(samples, "metrics"), Verdicts.transitions(samples, "health"),
                 Verdicts.byOutcome(during), during.stream().filter(ResponseRecord::ok).count(),
                 during.stream().filter(r -> !r.ok()).count(), writes, backfill, Verdicts.mttr(o, bounds), bounds,
-                settings.environment(), profile.name());
+                settings.environment(), profile.name(), Timeline.of(o));
     }
 
     /**

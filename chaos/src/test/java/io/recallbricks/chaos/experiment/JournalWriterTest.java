@@ -41,7 +41,9 @@ class JournalWriterTest {
                 List.of(new Transition(START + 22_700, "openai", "closed", "open")),
                 Map.of("200", 1200L, "201", 300L), 1500, 0,
                 new WriteVerification(330, 300, 300, 0, 30, 30, 0, 0, 0, List.of()),
-                new Backfill(120, 120, 12.5), 6.5, bounds, Map.of("CIRCUIT_BREAKER_OPEN_SECONDS", "3"), "ci");
+                new Backfill(120, 120, 12.5), 6.5, bounds, Map.of("CIRCUIT_BREAKER_OPEN_SECONDS", "3"), "ci",
+                List.of(new io.recallbricks.chaos.experiment.verdict.Timeline.Second(-1, 20, 0, 40, Map.of("openai", "closed")),
+                        new io.recallbricks.chaos.experiment.verdict.Timeline.Second(0, 20, 0, 45, Map.of("openai", "open"))));
     }
 
     @Test
@@ -80,6 +82,7 @@ class JournalWriterTest {
         assertEquals(0, w.path("halfWritten").asLong());
         assertEquals(6.5, ext.path("recovery").path("mttrSeconds").asDouble());
         assertEquals(30.0, ext.path("recovery").path("boundSeconds").asDouble());
+        assertEquals("open", ext.path("timeline").get(1).path("breakers").path("openai").asText());
     }
 
     @Test

@@ -134,6 +134,18 @@ class RecoveryAndVerdictsTest {
     }
 
     @Test
+    void theTimelineHasOneRowPerSecondFromTheSteadyStateOn() {
+        Observation o = observation(responses(503, "DATABASE_UNAVAILABLE", 5, 3000), samples(INJECT + 1000, REMOVE + 3000), SAFE);
+        List<io.recallbricks.chaos.experiment.verdict.Timeline.Second> t = io.recallbricks.chaos.experiment.verdict.Timeline.of(o);
+        assertEquals(-10, t.get(0).second());
+        assertEquals(41, t.size(), "-10 .. 30");
+        assertEquals(20, t.get(0).requests());
+        assertEquals(0, t.get(0).ko());
+        assertEquals(20, t.get(10).ko(), "the first second of the fault: all 503");
+        assertEquals("open", t.get(12).breakers().get("database"));
+    }
+
+    @Test
     void recoveryLimitsAllowNoiseButNotAnOutage() {
         Recovery.Limits limits = Recovery.Limits.fromSteady(List.of(
                 new ResponseRecord(Endpoint.SEARCH, 0, 100, 200, null, false, null, null)));

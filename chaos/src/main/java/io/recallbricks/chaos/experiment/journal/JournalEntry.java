@@ -23,7 +23,8 @@ public record JournalEntry(String name, String title, String description, String
                            List<Check> checks, List<Transition> metricsTransitions,
                            List<Transition> healthTransitions, Map<String, Long> requestsDuringFault, long okDuringFault,
                            long koDuringFault, WriteVerification writes, Backfill backfill, Double mttrSeconds,
-                           Bounds bounds, Map<String, String> configuration, String profile) {
+                           Bounds bounds, Map<String, String> configuration, String profile,
+                           List<io.recallbricks.chaos.experiment.verdict.Timeline.Second> timeline) {
 
     public boolean passed() {
         return "completed".equals(status) && !deviated && checks.stream().allMatch(Check::passed) && !checks.isEmpty();

@@ -116,6 +116,15 @@ public final class JournalWriter {
             }
         }
         ext.put("profile", e.profile());
+        ArrayNode timeline = ext.putArray("timeline");
+        for (var second : e.timeline()) {
+            ObjectNode row = timeline.addObject().put("second", second.second()).put("requests", second.requests())
+                    .put("ko", second.ko()).put("p95Ms", second.p95Ms());
+            if (second.breakers() != null) {
+                ObjectNode breakers = row.putObject("breakers");
+                second.breakers().forEach(breakers::put);
+            }
+        }
         ObjectNode config = ext.putObject("serviceConfiguration");
         e.configuration().forEach(config::put);
         return ext;

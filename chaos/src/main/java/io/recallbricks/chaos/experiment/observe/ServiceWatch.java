@@ -33,7 +33,12 @@ public final class ServiceWatch implements AutoCloseable {
     }
 
     public void start() {
-        timer.scheduleWithFixedDelay(() -> samples.add(sample()), 0, PERIOD_MS, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(() -> {
+            ServiceSample sample = sample();
+            if (!Thread.currentThread().isInterrupted()) { // a sample cut short by close() says nothing
+                samples.add(sample);
+            }
+        }, 0, PERIOD_MS, TimeUnit.MILLISECONDS);
     }
 
     public List<ServiceSample> samples() {
@@ -96,8 +101,17 @@ public final class ServiceWatch implements AutoCloseable {
         return v.isPresent() ? v.getAsDouble() : null;
     }
 
+    /** Stops sampling; a sample under way is finished first (at most the probes' 3 s timeouts). */
     @Override
     public void close() {
-        timer.shutdownNow();
+        timer.shutdown();
+        try {
+            if (!timer.awaitTermination(7, TimeUnit.SECONDS)) {
+                timer.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            timer.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }
