@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import io.recallbricks.auth.ApiKeyRepository.KeyListing;
@@ -34,16 +35,19 @@ import java.util.UUID;
 public class AdminController {
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonIgnoreProperties(ignoreUnknown = false)
     public record CreateUserRequest(@NotBlank @Size(max = 200) String name,
                                     @Nullable @Email @Size(max = 320) String email,
                                     @Nullable @Pattern(regexp = "free|pro|team|enterprise") String plan) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonIgnoreProperties(ignoreUnknown = false)
     public record IssueKeyRequest(@Nullable @Size(max = 200) String name) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonIgnoreProperties(ignoreUnknown = false)
     public record RotateKeyRequest(@Nullable @Min(0) @Max(86_400) Integer graceSeconds) {
     }
 

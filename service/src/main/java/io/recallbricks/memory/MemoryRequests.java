@@ -1,6 +1,7 @@
 package io.recallbricks.memory;
 
 import io.micronaut.core.annotation.Nullable;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 
@@ -9,7 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Request bodies of the memory routes, with the original's field names. Fields are checked by
+ * Request bodies of the memory routes, with the original's field names. An unknown field is a 400 (a typo such as
+ * "txet" would otherwise be silently dropped). Fields are checked by
  * {@link MemoryValidator}, which knows the configured limits.
  */
 public final class MemoryRequests {
@@ -22,6 +24,7 @@ public final class MemoryRequests {
      * send them; a user_id must be the caller's own.
      */
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonIgnoreProperties(ignoreUnknown = false)
     public record Create(@Nullable String text,
                          @Nullable String source,
                          @Nullable String projectId,
@@ -33,6 +36,7 @@ public final class MemoryRequests {
 
     /** {@code PUT /api/v1/memories/{id}}: every field optional, at least one present. */
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonIgnoreProperties(ignoreUnknown = false)
     public record Update(@Nullable String text,
                          @Nullable String source,
                          @Nullable String projectId,
