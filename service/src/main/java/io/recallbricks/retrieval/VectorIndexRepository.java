@@ -6,7 +6,9 @@ import io.recallbricks.embedding.Vectors;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,6 +16,12 @@ import java.util.UUID;
 @Singleton
 @Connectable
 public class VectorIndexRepository {
+
+    /**
+     * Rows per statement when loading a user's vectors: each statement stays far below the statement timeout and
+     * moves a bounded amount of data, however many memories the user has.
+     */
+    static final int CHUNK = 5000;
 
     private final JdbcOperations jdbc;
 
@@ -31,46 +39,83 @@ public class VectorIndexRepository {
     }
 
     /**
-     * The user's vectors of the given model and size (newest first), with the version they belong to, read in one statement (one
-     * snapshot), so the version can never be newer than the rows.
+     * The user's vectors of the given model and size, newest first, labelled with the version read BEFORE the rows:
+     * if a write lands during the load, the matrix may already contain it but carries the older version, so the next
+     * use reloads it; it can never carry a version newer than its rows.
      */
     public UserVectors load(UUID userId, String model, int dimensions) {
-        return jdbc.prepareStatement("SELECT coalesce((SELECT version FROM memory_index_versions WHERE user_id = ?), 0), "
-                + "NULL, NULL, NULL, NULL, NULL "
-                + "UNION ALL (SELECT NULL, id, embedding, project_id, source, tags FROM memories "
-                + "WHERE user_id = ? AND embedding IS NOT NULL AND embedding_model = ? AND embedding_dimensions = ? "
-                + "ORDER BY created_at DESC)",
-                statement -> {
-                    statement.setObject(1, userId);
-                    statement.setObject(2, userId);
-                    statement.setString(3, model);
-                    statement.setInt(4, dimensions);
-                    long version = 0;
-                    List<UUID> ids = new ArrayList<>();
-                    List<UserVectors.Labels> labels = new ArrayList<>();
-                    float[] matrix = new float[dimensions * 64];
-                    try (ResultSet rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            if (rows.getObject(2) == null) {
-                                version = rows.getLong(1);
-                                continue;
-                            }
-                            int row = ids.size();
-                            if ((row + 1) * dimensions > matrix.length) {
-                                matrix = java.util.Arrays.copyOf(matrix, Math.max(matrix.length * 2, (row + 1) * dimensions));
-                            }
-                            byte[] bytes = rows.getBytes(3);
-                            if (bytes.length != dimensions * Float.BYTES) {
-                                continue;
-                            }
-                            Vectors.readInto(bytes, matrix, row * dimensions);
-                            ids.add(rows.getObject(2, UUID.class));
-                            labels.add(new UserVectors.Labels(rows.getString(4), rows.getString(5),
-                                    (String[]) rows.getArray(6).getArray()));
-                        }
+        long version = version(userId);
+        int expected = count(userId, model, dimensions);
+        float[] matrix = new float[expected * dimensions];
+        List<UUID> ids = new ArrayList<>(expected);
+        List<UserVectors.Labels> labels = new ArrayList<>(expected);
+        Timestamp afterCreated = null;
+        UUID afterId = null;
+        while (true) {
+            Timestamp lastCreated = null;
+            UUID lastId = null;
+            int read = 0;
+            final Timestamp cursorCreated = afterCreated;
+            final UUID cursorId = afterId;
+            List<Object[]> chunk = jdbc.prepareStatement("SELECT id, embedding, project_id, source, tags, created_at FROM memories "
+                    + "WHERE user_id = ? AND embedding IS NOT NULL AND embedding_model = ? AND embedding_dimensions = ? "
+                    + (cursorCreated == null ? "" : "AND (created_at, id) < (?, ?) ")
+                    + "ORDER BY created_at DESC, id DESC LIMIT " + CHUNK, statement -> {
+                statement.setObject(1, userId);
+                statement.setString(2, model);
+                statement.setInt(3, dimensions);
+                if (cursorCreated != null) {
+                    statement.setTimestamp(4, cursorCreated);
+                    statement.setObject(5, cursorId);
+                }
+                List<Object[]> rows = new ArrayList<>(CHUNK);
+                try (ResultSet result = statement.executeQuery()) {
+                    while (result.next()) {
+                        rows.add(new Object[]{result.getObject(1, UUID.class), result.getBytes(2), result.getString(3),
+                                result.getString(4), result.getArray(5).getArray(), result.getTimestamp(6)});
                     }
-                    return new UserVectors(version, dimensions, ids.toArray(UUID[]::new),
-                            java.util.Arrays.copyOf(matrix, ids.size() * dimensions), labels.toArray(UserVectors.Labels[]::new));
-                });
+                }
+                return rows;
+            });
+            for (Object[] row : chunk) {
+                read++;
+                lastId = (UUID) row[0];
+                lastCreated = (Timestamp) row[5];
+                byte[] bytes = (byte[]) row[1];
+                if (bytes.length != dimensions * Float.BYTES) {
+                    continue;
+                }
+                int position = ids.size();
+                if ((position + 1) * dimensions > matrix.length) {
+                    // Rows were added since the count: grow once by half.
+                    matrix = Arrays.copyOf(matrix, Math.max((position + 1) * dimensions, matrix.length + matrix.length / 2));
+                }
+                Vectors.readInto(bytes, matrix, position * dimensions);
+                ids.add(lastId);
+                labels.add(new UserVectors.Labels((String) row[2], (String) row[3], (String[]) row[4]));
+            }
+            if (read < CHUNK) {
+                break;
+            }
+            afterCreated = lastCreated;
+            afterId = lastId;
+        }
+        if (matrix.length != ids.size() * dimensions) {
+            matrix = Arrays.copyOf(matrix, ids.size() * dimensions);
+        }
+        return new UserVectors(version, dimensions, ids.toArray(UUID[]::new), matrix, labels.toArray(UserVectors.Labels[]::new));
+    }
+
+    private int count(UUID userId, String model, int dimensions) {
+        return jdbc.prepareStatement("SELECT count(*) FROM memories WHERE user_id = ? AND embedding IS NOT NULL "
+                + "AND embedding_model = ? AND embedding_dimensions = ?", statement -> {
+            statement.setObject(1, userId);
+            statement.setString(2, model);
+            statement.setInt(3, dimensions);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        });
     }
 }
