@@ -106,6 +106,74 @@ public class VectorIndexRepository {
         return new UserVectors(version, dimensions, ids.toArray(UUID[]::new), matrix, labels.toArray(UserVectors.Labels[]::new));
     }
 
+    /** What changed for a user since a version: current rows of changed memories and the deleted ids. */
+    public record Delta(long version, UUID[] ids, float[] matrix, UserVectors.Labels[] labels, List<UUID> removed) {
+    }
+
+    /**
+     * The changes since {@code since}, or null when more than {@code max} memories changed (a full load is then the
+     * cheaper refresh). A changed memory without a current embedding (text changed, not yet re-embedded) is only
+     * removed. Versions are read first, as for a full load.
+     */
+    public Delta changesSince(UUID userId, long since, String model, int dimensions, int max) {
+        long version = version(userId);
+        List<UUID> removed = jdbc.prepareStatement("SELECT memory_id FROM memory_index_tombstones WHERE user_id = ? AND version > ? "
+                + "LIMIT " + (max + 1), statement -> {
+            statement.setObject(1, userId);
+            statement.setLong(2, since);
+            List<UUID> ids = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getObject(1, UUID.class));
+                }
+            }
+            return ids;
+        });
+        if (removed.size() > max) {
+            return null;
+        }
+        return jdbc.prepareStatement("SELECT id, CASE WHEN embedding_model = ? AND embedding_dimensions = ? THEN embedding END, "
+                + "project_id, source, tags FROM memories WHERE user_id = ? AND index_seq > ? ORDER BY index_seq LIMIT " + (max + 1),
+                statement -> {
+                    statement.setString(1, model);
+                    statement.setInt(2, dimensions);
+                    statement.setObject(3, userId);
+                    statement.setLong(4, since);
+                    List<UUID> ids = new ArrayList<>();
+                    List<UserVectors.Labels> labels = new ArrayList<>();
+                    List<byte[]> vectors = new ArrayList<>();
+                    int changed = 0;
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            changed++;
+                            UUID id = rows.getObject(1, UUID.class);
+                            byte[] bytes = rows.getBytes(2);
+                            if (bytes == null || bytes.length != dimensions * Float.BYTES) {
+                                removed.add(id);
+                                continue;
+                            }
+                            ids.add(id);
+                            vectors.add(bytes);
+                            labels.add(new UserVectors.Labels(rows.getString(3), rows.getString(4), (String[]) rows.getArray(5).getArray()));
+                        }
+                    }
+                    if (changed > max) {
+                        return null;
+                    }
+                    float[] matrix = new float[ids.size() * dimensions];
+                    for (int i = 0; i < vectors.size(); i++) {
+                        Vectors.readInto(vectors.get(i), matrix, i * dimensions);
+                    }
+                    return new Delta(version, ids.toArray(UUID[]::new), matrix, labels.toArray(UserVectors.Labels[]::new), removed);
+                });
+    }
+
+    /** Forgets deletions older than a day (instances drop users they have not served for hours before that). */
+    public int pruneTombstones() {
+        return jdbc.prepareStatement("DELETE FROM memory_index_tombstones WHERE deleted_at < now() - interval '1 day'",
+                java.sql.PreparedStatement::executeUpdate);
+    }
+
     private int count(UUID userId, String model, int dimensions) {
         return jdbc.prepareStatement("SELECT count(*) FROM memories WHERE user_id = ? AND embedding IS NOT NULL "
                 + "AND embedding_model = ? AND embedding_dimensions = ?", statement -> {
