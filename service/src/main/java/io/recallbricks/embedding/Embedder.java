@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.recallbricks.cache.CacheSettings;
 import io.recallbricks.resilience.Breakers;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -42,11 +43,13 @@ public class Embedder {
     private final CallBudget write;
     private final CallBudget background;
 
-    public Embedder(EmbeddingSettings settings, EmbeddingClient client, Breakers breakers, MeterRegistry meters) {
+    public Embedder(EmbeddingSettings settings, EmbeddingClient client, Breakers breakers, CacheSettings caches,
+                    MeterRegistry meters) {
         this.settings = settings;
         this.client = client;
         this.breakers = breakers;
-        this.cache = Caffeine.newBuilder().maximumSize(settings.cacheSize()).build();
+        // CACHE_ENABLED and MAX_CACHE_SIZE, as every cache; no TTL: the embedding of a (model, size, text) never changes.
+        this.cache = Caffeine.newBuilder().maximumSize(caches.enabled() ? caches.capacity() : 0).build();
         this.hits = Counter.builder("cache.hits").tag("cache", "embeddings").register(meters);
         this.misses = Counter.builder("cache.misses").tag("cache", "embeddings").register(meters);
         // A read or a write may try twice within its budget (a quick 429/5xx retry); the job has the full budget.

@@ -2,6 +2,7 @@ package io.recallbricks.embedding;
 
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.recallbricks.resilience.DatabaseGuarded;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
@@ -12,6 +13,7 @@ import java.util.UUID;
 /** The memories that still need an embedding, claimed a batch at a time so several instances never share one. */
 @Singleton
 @Connectable
+@DatabaseGuarded
 public class EmbeddingBackfillRepository {
 
     /** A claimed memory: its text as it was when claimed and how many attempts it has had. */

@@ -18,7 +18,6 @@ public record EmbeddingSettings(String apiKey,
                                 int maxRetries,
                                 int retryBaseDelayMs,
                                 int batchSize,
-                                int cacheSize,
                                 int backfillBatchSize,
                                 int backfillMaxAttempts,
                                 int backfillRetryDelaySeconds) {

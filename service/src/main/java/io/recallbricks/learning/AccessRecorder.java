@@ -2,6 +2,7 @@ package io.recallbricks.learning;
 
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.recallbricks.resilience.DatabaseGuarded;
 import jakarta.inject.Singleton;
 
 import java.util.UUID;
@@ -13,6 +14,7 @@ import java.util.UUID;
  */
 @Singleton
 @Connectable
+@DatabaseGuarded
 public class AccessRecorder {
 
     private final JdbcOperations jdbc;

@@ -2,6 +2,7 @@ package io.recallbricks.learning;
 
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.recallbricks.resilience.DatabaseGuarded;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
@@ -16,6 +17,7 @@ import java.util.UUID;
  */
 @Singleton
 @Connectable
+@DatabaseGuarded
 public class FeedbackRepository {
 
     /** Feedback contexts kept per memory (the original's list grew without bound). */

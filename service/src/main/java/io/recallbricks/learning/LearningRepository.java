@@ -2,6 +2,7 @@ package io.recallbricks.learning;
 
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.recallbricks.resilience.DatabaseGuarded;
 import jakarta.inject.Singleton;
 
 import java.sql.PreparedStatement;
@@ -19,6 +20,7 @@ import java.util.UUID;
 /** The reads and writes of the learning features; every statement is scoped by user and bounded. */
 @Singleton
 @Connectable
+@DatabaseGuarded
 public class LearningRepository {
 
     /** Accesses of one memory at one UTC hour and ISO weekday. */

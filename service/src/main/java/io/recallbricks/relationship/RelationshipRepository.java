@@ -2,6 +2,7 @@ package io.recallbricks.relationship;
 
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.recallbricks.resilience.DatabaseGuarded;
 import jakarta.inject.Singleton;
 
 import java.sql.PreparedStatement;
@@ -19,6 +20,7 @@ import java.util.UUID;
  */
 @Singleton
 @Connectable
+@DatabaseGuarded
 public class RelationshipRepository {
 
     static final String COLUMNS = "r.id, r.memory_id, r.related_memory_id, r.relationship_type, r.strength, r.explanation, r.origin, r.created_at";

@@ -2,6 +2,7 @@ package io.recallbricks.retrieval;
 
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.recallbricks.resilience.DatabaseGuarded;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
@@ -15,6 +16,7 @@ import java.util.UUID;
  */
 @Singleton
 @Connectable
+@DatabaseGuarded
 public class PredictRepository {
 
     /** One signal row: {@code kind} is owned, co_access, relationship or temporal. */

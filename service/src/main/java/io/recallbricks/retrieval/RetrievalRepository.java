@@ -4,6 +4,7 @@ import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.recallbricks.memory.Memory;
 import io.recallbricks.memory.MemoryRepository;
+import io.recallbricks.resilience.DatabaseGuarded;
 import jakarta.inject.Singleton;
 
 import java.sql.PreparedStatement;
@@ -19,6 +20,7 @@ import java.util.UUID;
  */
 @Singleton
 @Connectable
+@DatabaseGuarded
 public class RetrievalRepository {
 
     /** A memory row with its full-text rank for the query (0 when it does not match). */

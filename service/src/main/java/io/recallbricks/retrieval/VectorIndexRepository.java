@@ -3,6 +3,7 @@ package io.recallbricks.retrieval;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.recallbricks.embedding.Vectors;
+import io.recallbricks.resilience.DatabaseGuarded;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
@@ -15,6 +16,7 @@ import java.util.UUID;
 /** Reads a user's index version and, when it moved, the user's current vectors. */
 @Singleton
 @Connectable
+@DatabaseGuarded
 public class VectorIndexRepository {
 
     /**

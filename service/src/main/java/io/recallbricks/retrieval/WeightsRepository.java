@@ -2,6 +2,7 @@ package io.recallbricks.retrieval;
 
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.recallbricks.resilience.DatabaseGuarded;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
@@ -10,6 +11,7 @@ import java.util.UUID;
 /** Reads a user's adaptive weights (feedback writes them, through update_learning_params). */
 @Singleton
 @Connectable
+@DatabaseGuarded
 public class WeightsRepository {
 
     private final JdbcOperations jdbc;
