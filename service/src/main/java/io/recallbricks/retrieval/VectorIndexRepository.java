@@ -13,10 +13,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-/** Reads a user's index version and, when it moved, the user's current vectors. */
+/**
+ * Reads a user's index version and, when it moved, the user's current vectors. The quick reads are behind the
+ * database breaker; a full load is not, since on a large user it is legitimately slow as a whole (each of its
+ * statements is bounded by the statement timeout) and must not count as a slow database.
+ */
 @Singleton
 @Connectable
-@DatabaseGuarded
 public class VectorIndexRepository {
 
     /**
@@ -31,6 +34,7 @@ public class VectorIndexRepository {
         this.jdbc = jdbc;
     }
 
+    @DatabaseGuarded
     public long version(UUID userId) {
         return jdbc.prepareStatement("SELECT version FROM memory_index_versions WHERE user_id = ?", statement -> {
             statement.setObject(1, userId);
@@ -117,6 +121,7 @@ public class VectorIndexRepository {
      * cheaper refresh). A changed memory without a current embedding (text changed, not yet re-embedded) is only
      * removed. Versions are read first, as for a full load.
      */
+    @DatabaseGuarded
     public Delta changesSince(UUID userId, long since, String model, int dimensions, int max) {
         long version = version(userId);
         List<UUID> removed = jdbc.prepareStatement("SELECT memory_id FROM memory_index_tombstones WHERE user_id = ? AND version > ? "
@@ -171,6 +176,7 @@ public class VectorIndexRepository {
     }
 
     /** Forgets deletions older than a day (instances drop users they have not served for hours before that). */
+    @DatabaseGuarded
     public int pruneTombstones() {
         return jdbc.prepareStatement("DELETE FROM memory_index_tombstones WHERE deleted_at < now() - interval '1 day'",
                 java.sql.PreparedStatement::executeUpdate);
