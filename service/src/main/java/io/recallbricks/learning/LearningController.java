@@ -12,6 +12,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import io.recallbricks.auth.Caller;
+import io.recallbricks.degradation.DegradationPolicy;
+import io.recallbricks.degradation.Feature;
 import io.recallbricks.web.ApiException;
 
 import java.time.Instant;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The learning routes: metrics time series, maintenance suggestions, and the analysis of the caller's data. */
@@ -74,11 +77,14 @@ public class LearningController {
     private final LearningRepository repository;
     private final LearningAnalyzer analyzer;
     private final MaintenanceService maintenance;
+    private final DegradationPolicy degradation;
 
-    public LearningController(LearningRepository repository, LearningAnalyzer analyzer, MaintenanceService maintenance) {
+    public LearningController(LearningRepository repository, LearningAnalyzer analyzer, MaintenanceService maintenance,
+                              DegradationPolicy degradation) {
         this.repository = repository;
         this.analyzer = analyzer;
         this.maintenance = maintenance;
+        this.degradation = degradation;
     }
 
     /** Runs the learning cycle on the caller's data (never on other tenants'). */
@@ -87,14 +93,20 @@ public class LearningController {
         return new AnalyzeResponse(true, analyzer.analyze(caller.userId(), body != null && Boolean.TRUE.equals(body.autoApply())));
     }
 
+    /** Under critical load: 200 with {@code status: degraded} (the resilience module's shape) instead of the report. */
     @Get("/maintenance-suggestions")
-    public MaintenanceReport maintenanceSuggestions(Caller caller) {
-        return maintenance.report(caller.userId());
+    public Object maintenanceSuggestions(Caller caller) {
+        Optional<Map<String, Object>> off = degradation.unavailable(Feature.MAINTENANCE_SUGGESTIONS);
+        return off.isPresent() ? off.get() : maintenance.report(caller.userId());
     }
 
     @Get("/metrics")
-    public Metrics metrics(Caller caller, @Nullable @QueryValue String days, @Nullable @QueryValue("metric_type") String metricType) {
+    public Object metrics(Caller caller, @Nullable @QueryValue String days, @Nullable @QueryValue("metric_type") String metricType) {
         int window = days(days);
+        Optional<Map<String, Object>> off = degradation.unavailable(Feature.LEARNING_METRICS);
+        if (off.isPresent()) {
+            return off.get();
+        }
         if (metricType != null && !METRIC_TYPES.contains(metricType)) {
             throw ApiException.invalidParameter("metric_type", "metric_type must be one of " + METRIC_TYPES + ".");
         }

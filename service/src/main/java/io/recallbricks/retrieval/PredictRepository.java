@@ -35,7 +35,8 @@ public class PredictRepository {
         this.jdbc = jdbc;
     }
 
-    public List<Signal> signals(UUID userId, List<UUID> recent, String hourKey, String dayKey) {
+    /** The signals; {@code temporal} false leaves the temporal patterns out (degraded under load). */
+    public List<Signal> signals(UUID userId, List<UUID> recent, boolean temporal, String hourKey, String dayKey) {
         String sql = """
                 SELECT 'owned' AS kind, id AS target, CAST(NULL AS uuid) AS source, CAST(0 AS double precision) AS value,
                        CAST(NULL AS text) AS label
@@ -49,7 +50,7 @@ public class PredictRepository {
                 UNION ALL
                 (SELECT 'temporal', CAST(member AS uuid), NULL, p.confidence, p.pattern_type
                  FROM temporal_patterns p CROSS JOIN LATERAL jsonb_array_elements_text(coalesce(p.pattern_data -> 'memories', '[]'::jsonb)) AS member
-                 WHERE p.user_id = ? AND p.confidence >= 0.5
+                 WHERE p.user_id = ? AND ? AND p.confidence >= 0.5
                    AND ((p.pattern_type = 'hourly' AND p.pattern_key = ?) OR (p.pattern_type = 'daily' AND p.pattern_key = ?)
                         OR (p.pattern_type = 'sequence' AND p.pattern_data -> 'sequence' ->> 0 = ANY(?)))
                  ORDER BY p.confidence DESC LIMIT %1$d)
@@ -63,9 +64,10 @@ public class PredictRepository {
             statement.setObject(5, userId);
             statement.setArray(6, ids);
             statement.setObject(7, userId);
-            statement.setString(8, hourKey);
-            statement.setString(9, dayKey);
-            statement.setArray(10, statement.getConnection().createArrayOf("text", recent.stream().map(UUID::toString).toArray()));
+            statement.setBoolean(8, temporal);
+            statement.setString(9, hourKey);
+            statement.setString(10, dayKey);
+            statement.setArray(11, statement.getConnection().createArrayOf("text", recent.stream().map(UUID::toString).toArray()));
             List<Signal> signals = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {

@@ -3,6 +3,8 @@ package io.recallbricks.retrieval;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+import io.recallbricks.degradation.DegradationPolicy;
+import io.recallbricks.degradation.Feature;
 import io.recallbricks.web.ApiException;
 import jakarta.inject.Singleton;
 
@@ -27,6 +29,7 @@ import java.util.UUID;
  * co-access (+0.3 each, from reads within the co-access window), relationships (+strength × 0.4), temporal patterns
  * matching the current UTC hour/weekday or a recent id's sequence (+confidence × 0.3), and context similarity
  * (+relevance × 0.4, hybrid or keyword); the sum is scaled by helpfulness, {@code min(sum × (0.5 + 0.5h), 1)}.
+ * Under high load the temporal signal is left out ({@code Feature.TEMPORAL_PATTERNS}).
  * Every recent id must be the caller's (404 otherwise); nothing is read outside the caller's rows.
  */
 @Singleton
@@ -70,15 +73,18 @@ public class PredictService {
 
     private final PredictRepository repository;
     private final HybridRetriever retriever;
+    private final DegradationPolicy degradation;
 
-    public PredictService(PredictRepository repository, HybridRetriever retriever) {
+    public PredictService(PredictRepository repository, HybridRetriever retriever, DegradationPolicy degradation) {
         this.repository = repository;
         this.retriever = retriever;
+        this.degradation = degradation;
     }
 
     public Response predict(UUID userId, String context, List<UUID> recent, int limit) {
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
-        List<PredictRepository.Signal> signals = repository.signals(userId, recent, hourKey(now.getHour()), dayKey(now.getDayOfWeek()));
+        List<PredictRepository.Signal> signals = repository.signals(userId, recent,
+                degradation.allows(Feature.TEMPORAL_PATTERNS), hourKey(now.getHour()), dayKey(now.getDayOfWeek()));
         Set<UUID> owned = new HashSet<>();
         Map<UUID, Evidence> evidence = new LinkedHashMap<>();
         for (PredictRepository.Signal signal : signals) {

@@ -3,6 +3,8 @@ package io.recallbricks.retrieval;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+import io.recallbricks.degradation.DegradationPolicy;
+import io.recallbricks.degradation.Feature;
 import io.recallbricks.memory.Memory;
 import io.recallbricks.memory.MemoryAnalytics;
 import io.recallbricks.relationship.Relationship;
@@ -60,11 +62,14 @@ public class SuggestService {
     private final HybridRetriever retriever;
     private final WeightsRepository weights;
     private final RelationshipRepository relationships;
+    private final DegradationPolicy degradation;
 
-    public SuggestService(HybridRetriever retriever, WeightsRepository weights, RelationshipRepository relationships) {
+    public SuggestService(HybridRetriever retriever, WeightsRepository weights, RelationshipRepository relationships,
+                          DegradationPolicy degradation) {
         this.retriever = retriever;
         this.weights = weights;
         this.relationships = relationships;
+        this.degradation = degradation;
     }
 
     public Response suggest(UUID userId, String context, boolean includeReasoning, int limit, double minConfidence) {
@@ -84,8 +89,10 @@ public class SuggestService {
         }
         kept.sort(Comparator.comparingDouble(Scored::score).reversed());
         List<Scored> page = kept.subList(0, Math.min(limit, kept.size()));
-        Map<UUID, List<Related>> related = relationships.outgoing(userId,
-                        page.stream().map(s -> s.candidate().memory().id()).toList(), RELATED_MIN_STRENGTH).stream()
+        // Related memories are the suggest route's expansion, switched off under high load.
+        List<UUID> relatedOf = degradation.allows(Feature.CONTEXT_SUGGESTIONS)
+                ? page.stream().map(s -> s.candidate().memory().id()).toList() : List.of();
+        Map<UUID, List<Related>> related = relationships.outgoing(userId, relatedOf, RELATED_MIN_STRENGTH).stream()
                 .collect(Collectors.groupingBy(Relationship::memoryId, Collectors.mapping(
                         r -> new Related(r.relatedMemoryId(), r.relationshipType(), r.strength()), Collectors.toList())));
         List<Suggestion> suggestions = new ArrayList<>();
