@@ -1,15 +1,15 @@
 package io.recallbricks.memory;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
@@ -41,16 +41,23 @@ public class MemoryController {
 
     private final MemoryService memories;
     private final MemoryValidator validator;
+    private final IdempotentCreation creation;
 
-    public MemoryController(MemoryService memories, MemoryValidator validator) {
+    public MemoryController(MemoryService memories, MemoryValidator validator, IdempotentCreation creation) {
         this.memories = memories;
         this.validator = validator;
+        this.creation = creation;
     }
 
+    /**
+     * 201 with the new memory. With an {@code Idempotency-Key} header, a retry of the same request answers 200 with
+     * the memory the first attempt created and {@code Idempotent-Replayed: true}, instead of storing a duplicate.
+     */
     @Post
-    @Status(HttpStatus.CREATED)
-    public MemoryView create(Caller caller, @Body MemoryRequests.Create request) {
-        return MemoryView.of(memories.create(caller, validator.draft(caller, request)));
+    public HttpResponse<MemoryView> create(Caller caller, @Body MemoryRequests.Create request,
+                                           @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
+        return creation.create(caller, validator.draft(caller, request), IdempotencyKeys.validate(idempotencyKey))
+                .response();
     }
 
     @Get
