@@ -53,7 +53,9 @@ public class LocalMetadataExtractor {
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
     private static final Pattern URL = Pattern.compile("https?://[^\\s)\\]]+");
     private static final Pattern MENTION = Pattern.compile("(?<![\\w@])@([A-Za-z0-9_][A-Za-z0-9_.-]{0,38})");
-    private static final Pattern CAPITALISED_RUN = Pattern.compile("\\b(\\p{Lu}[\\p{L}\\p{N}+.#-]*(?:\\s+\\p{Lu}[\\p{L}\\p{N}+.#-]*)*)");
+    // A capitalised word may contain inner dots ("Node.js") but a run never crosses a sentence end or a line.
+    private static final String CAPITALISED_WORD = "\\p{Lu}[\\p{L}\\p{N}+#-]*(?:\\.[\\p{L}\\p{N}]+)*";
+    private static final Pattern CAPITALISED_RUN = Pattern.compile("\\b(" + CAPITALISED_WORD + "(?:[ \\t]+" + CAPITALISED_WORD + ")*)");
     private static final Pattern NUMBER_OR_DATE = Pattern.compile("\\d");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\n+");
 
@@ -153,7 +155,7 @@ public class LocalMetadataExtractor {
         }
         Matcher runs = CAPITALISED_RUN.matcher(text);
         while (runs.find()) {
-            String run = runs.group(1).replaceAll("[.]+$", "");
+            String run = runs.group(1);
             boolean startsSentence = startsSentence(text, runs.start());
             boolean severalWords = run.contains(" ");
             if (run.length() > 1 && (!startsSentence || severalWords) && !STOP_WORDS.contains(run.toLowerCase(Locale.ROOT))) {

@@ -28,10 +28,12 @@ public class RecallService {
     static final int MAX_SUMMARY = 300;
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Recalled(@JsonUnwrapped MemoryView memory, double score, String category) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Category(int count, double avgScore, String summary) {
     }
 

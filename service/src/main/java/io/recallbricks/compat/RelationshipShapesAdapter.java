@@ -1,5 +1,6 @@
 package io.recallbricks.compat;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.micronaut.http.HttpRequest;
@@ -23,6 +24,7 @@ import java.util.UUID;
 public class RelationshipShapesAdapter {
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record SdkGraph(@JsonUnwrapped RelationshipService.Graph original,
                            @JsonProperty("root_id") UUID rootId,
                            @JsonProperty("depth") int depth,
@@ -31,6 +33,7 @@ public class RelationshipShapesAdapter {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record SdkMemoryRelationships(@JsonUnwrapped RelationshipController.MemoryRelationships original,
                                          @JsonProperty("memory_id") UUID memoryId) {
     }

@@ -1,5 +1,6 @@
 package io.recallbricks.compat;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -42,19 +43,23 @@ public class SdkGraphController {
 
     /** An edge as the SDK types it, with the original's names beside. */
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record SdkRelationship(UUID id, UUID sourceId, UUID targetId, String type, double strength,
                                   Map<String, Object> metadata) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Relationships(UUID memoryId, List<SdkRelationship> outgoing, List<SdkRelationship> incoming, int count) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record GraphNode(MemoryView memory, int depth, List<SdkRelationship> relationships) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record GraphContext(UUID rootId, int depth, List<GraphNode> nodes, int totalNodes, List<SdkRelationship> edges) {
     }
 

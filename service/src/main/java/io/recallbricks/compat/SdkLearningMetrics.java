@@ -1,5 +1,6 @@
 package io.recallbricks.compat;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import io.recallbricks.learning.LearningController;
@@ -21,6 +22,7 @@ import java.util.Map;
  * 10% is stable), and {@code growth_rate}: memories created in the window per memory that existed before it.
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record SdkLearningMetrics(List<LearningController.Series> timeSeries, Map<String, Object> trends,
                                  LearningController.CurrentStats currentStats, Map<String, Object> learningParams,
                                  long activePatterns, LearningController.TimeRange timeRange,

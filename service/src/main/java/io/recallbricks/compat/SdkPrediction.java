@@ -1,5 +1,6 @@
 package io.recallbricks.compat;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
@@ -16,6 +17,7 @@ import java.util.UUID;
  * {@code metadata} (the memory's).
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record SdkPrediction(@JsonUnwrapped PredictService.Prediction original, UUID id, String content,
                             double confidenceScore, String reasoning, Map<String, Object> metadata) {
 

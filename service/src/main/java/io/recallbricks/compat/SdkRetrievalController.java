@@ -1,5 +1,6 @@
 package io.recallbricks.compat;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
@@ -37,6 +38,7 @@ public class SdkRetrievalController {
 
     /** The original search response and its {@code results[]}, for {@code searchWeighted()}. */
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record WeightedResponse(List<SdkSearchResult> results, String query, int count, boolean weighted,
                                    SearchMethod searchMethod) {
     }

@@ -1,5 +1,6 @@
 package io.recallbricks.compat;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import io.recallbricks.memory.MemoryAnalytics;
@@ -26,6 +27,7 @@ import java.util.UUID;
  * {@code recency·w_recency}); they are part of the score when {@code weight_by_usage} is set, and shown either way.
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record SdkSearchResult(MemoryView memory, double score, UUID id, String text, String source, String projectId,
                               List<String> tags, Map<String, Object> metadata, Instant createdAt, Instant updatedAt,
                               double relevanceScore, double usageBoost, double helpfulnessBoost, double recencyBoost) {

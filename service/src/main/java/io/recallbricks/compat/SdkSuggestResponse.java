@@ -1,5 +1,6 @@
 package io.recallbricks.compat;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import io.recallbricks.retrieval.SearchMethod;
@@ -10,6 +11,7 @@ import java.util.List;
 
 /** The original suggest response, field for field, with each item extended by {@link SdkSuggestion}. */
 @Serdeable(naming = SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record SdkSuggestResponse(List<SdkSuggestion> suggestions, int count, String context, Weights weightsUsed,
                                  double minConfidence, SearchMethod searchMethod) {
 

@@ -1,5 +1,6 @@
 package io.recallbricks.compat;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
@@ -19,6 +20,7 @@ import java.util.UUID;
  * object is kept (its clients branch on its flags); the same explanation as text is {@code relevance_context}.
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record SdkSuggestion(@JsonUnwrapped SuggestService.Suggestion original, UUID id, String content,
                             double confidence, String relevanceContext) {
 
