@@ -23,6 +23,11 @@ public class AuthenticationFilter implements Ordered {
         this.authenticator = authenticator;
     }
 
+    /** The tenant a request authenticated as; empty on public and operator routes, and before authentication. */
+    public static java.util.Optional<Caller> callerOf(HttpRequest<?> request) {
+        return request.getAttribute(CALLER_ATTRIBUTE, Caller.class);
+    }
+
     @RequestFilter
     @ExecuteOn(TaskExecutors.BLOCKING)
     public void authenticate(HttpRequest<?> request) {

@@ -22,7 +22,11 @@ public final class TestService {
 
     /** Properties for a service with a fresh database and extra environment variables. */
     public static Map<String, String> properties(Map<String, String> environment) {
-        TestDatabase.Database database = TestDatabase.fresh();
+        return properties(TestDatabase.fresh(), environment);
+    }
+
+    /** Properties for a service on the given database (e.g. one reached through a {@link FaultProxy}). */
+    public static Map<String, String> properties(TestDatabase.Database database, Map<String, String> environment) {
         Map<String, String> env = new HashMap<>();
         env.put("DATABASE_URL", database.postgresUrl());
         env.put("ADMIN_API_KEY", ADMIN_KEY);
