@@ -2,6 +2,7 @@ package io.recallbricks.compat;
 
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.recallbricks.resilience.DatabaseGuarded;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
@@ -18,6 +19,7 @@ import java.util.UUID;
  */
 @Singleton
 @Connectable
+@DatabaseGuarded
 public class AnalyticsRepository {
 
     /** Reads and distinct memories read in the older and the newer half of the window; memories created in it. */

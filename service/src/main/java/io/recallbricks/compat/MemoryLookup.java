@@ -4,6 +4,7 @@ import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.recallbricks.memory.Memory;
 import io.recallbricks.memory.MemoryRepository;
+import io.recallbricks.resilience.DatabaseGuarded;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
@@ -18,6 +19,7 @@ import java.util.UUID;
  */
 @Singleton
 @Connectable
+@DatabaseGuarded
 public class MemoryLookup {
 
     private final JdbcOperations jdbc;

@@ -2,6 +2,7 @@ package io.recallbricks.memory;
 
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.recallbricks.resilience.DatabaseGuarded;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
@@ -12,6 +13,7 @@ import java.util.UUID;
 /** The {@code memory_idempotency_keys} table: one row per (user, key) until it expires. */
 @Singleton
 @Connectable
+@DatabaseGuarded
 public class IdempotencyKeyRepository {
 
     /** A live key: the fingerprint of its first request and the memory that request created. */

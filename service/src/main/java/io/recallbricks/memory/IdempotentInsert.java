@@ -2,6 +2,7 @@ package io.recallbricks.memory;
 
 import io.micronaut.transaction.annotation.Transactional;
 import io.recallbricks.embedding.StoredEmbedding;
+import io.recallbricks.resilience.DatabaseGuarded;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.UUID;
 
 /** Claims an idempotency key and inserts its memory in one transaction: both are stored, or neither. */
 @Singleton
+@DatabaseGuarded
 public class IdempotentInsert {
 
     private final IdempotencyKeyRepository keys;

@@ -44,7 +44,8 @@ class PythonSdkContractTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return TestService.properties();
+        // Dozens of calls per tenant: the rate limits are not what this class checks (SdkRateLimitTest does).
+        return TestService.properties(Map.of("USER_RATE_LIMIT", "100000", "EXPENSIVE_RATE_LIMIT", "100000"));
     }
 
     @BeforeAll
@@ -309,6 +310,19 @@ class PythonSdkContractTest implements TestPropertyProvider {
         assertEquals("healthy", health.body().get("status"));
         assertNotNull(health.body().get("version"));
         assertNotNull(Instant.parse((String) health.body().get("timestamp")));
+    }
+
+    @Test
+    void getRateLimit_answersLimitRemainingResetAndPercentUsed() {
+        Response standing = sdk.get("/rate-limit");
+
+        assertEquals(200, standing.status(), standing.body().toString());
+        double limit = number(standing.body().get("limit"));
+        double remaining = number(standing.body().get("remaining"));
+        assertTrue(limit > 0 && remaining >= 0 && remaining <= limit);
+        assertTrue(number(standing.body().get("reset")) >= 0);
+        double percent = number(standing.body().get("percentUsed"));
+        assertEquals(Math.round(1000 * (limit - remaining) / limit) / 10.0, percent, 0.05);
     }
 
     @Test
