@@ -2,12 +2,14 @@
 # Runs the official TypeScript SDK (npm recallbricks 2.1.0) against this service, end to end:
 #   1. builds the service jar if it is not there (./mvnw package, tests skipped: they run in the Maven build);
 #   2. starts a PostgreSQL 15 of its own on a temporary data directory and a free loopback port, unless
-#      DATABASE_URL names one (it must point at an empty database, or one this service migrated);
+#      SDK_TESTS_DATABASE_URL names one (an empty database, or one this service migrated; a separate variable so
+#      that a DATABASE_URL set for other tests is never written to by accident);
 #   3. starts the jar on a free loopback port with a throw-away operator key, keyword-only (no embedding API);
 #   4. creates a tenant, installs axios (npm ci) and the SDK tarball (install-sdk.sh), runs `node --test`;
 #   5. stops everything it started and deletes its temporary files, on success, failure or interrupt.
-# Needs: JDK 17, Node.js 18+ with npm, curl, and PostgreSQL 15 server binaries (Debian postgresql-15) when
-# DATABASE_URL is not set. Output of the service and PostgreSQL goes to files under $WORK, printed on failure.
+# Needs: JDK 17, Node.js 18+ with npm, curl, and PostgreSQL 15 server binaries (Debian postgresql-15; PGBIN to
+# point elsewhere) when SDK_TESTS_DATABASE_URL is not set. The service and PostgreSQL log to files under $WORK,
+# printed on failure.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -58,9 +60,9 @@ if [ -z "$JAR" ]; then
   JAR=$(ls service/target/recallbricks-service-*.jar | grep -v '/original-' | head -n 1)
 fi
 
-if [ -n "${DATABASE_URL:-}" ]; then
-  log "Using the PostgreSQL of DATABASE_URL"
-  DB_URL=$DATABASE_URL
+if [ -n "${SDK_TESTS_DATABASE_URL:-}" ]; then
+  log "Using the PostgreSQL of SDK_TESTS_DATABASE_URL"
+  DB_URL=$SDK_TESTS_DATABASE_URL
 else
   log "Starting PostgreSQL 15 on a temporary data directory"
   PG_PORT=$(free_port)
