@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * {@code POST /api/v1/memories/learn}: stores a memory with automatic metadata. The metadata is computed locally
- * ({@link LocalMetadataExtractor}); the caller's {@code metadata.tags} and {@code metadata.category} override what
+ * ({@link LocalMetadataExtractor}), and improved by a chat model when {@code LEARN_CHAT_MODEL} is set
+ * ({@link ChatMetadataClient}; {@code extracted_by} says which); the caller's {@code metadata.tags} and {@code metadata.category} override what
  * was computed, and the rest of the caller's metadata is kept. The memory's {@code tags} are the final tags, so
  * learned memories are found by the usual tag filters. Creation (validation, embedding, {@code Idempotency-Key})
  * is the memory service's.
@@ -25,11 +26,16 @@ public class LearnService {
     static final String DEFAULT_SOURCE = "api";
 
     private final LocalMetadataExtractor extractor;
+    private final ChatMetadataClient model;
+    private final LearnSettings settings;
     private final MemoryValidator validator;
     private final IdempotentCreation creation;
 
-    public LearnService(LocalMetadataExtractor extractor, MemoryValidator validator, IdempotentCreation creation) {
+    public LearnService(LocalMetadataExtractor extractor, ChatMetadataClient model, LearnSettings settings,
+                        MemoryValidator validator, IdempotentCreation creation) {
         this.extractor = extractor;
+        this.model = model;
+        this.settings = settings;
         this.validator = validator;
         this.creation = creation;
     }
@@ -40,7 +46,10 @@ public class LearnService {
         validator.draft(caller, new MemoryRequests.Create(request.text(), request.source(), request.projectId(),
                 null, null, null, null, null));
         Map<String, Object> given = request.metadata() == null ? Map.of() : request.metadata();
-        LearnedMetadata learned = extractor.extract(request.text());
+        LearnedMetadata local = extractor.extract(request.text());
+        LearnedMetadata learned = model.metadata(request.text())
+                .map(answer -> ModelMetadata.refine(local, answer, settings.chatModel()))
+                .orElse(local);
         List<String> tags = overrideTags(given.get("tags"), request.tags(), learned.tags());
         String category = overrideCategory(given.get("category"), learned.category());
         LearnedMetadata result = new LearnedMetadata(tags, category, learned.entities(), learned.importance(),
