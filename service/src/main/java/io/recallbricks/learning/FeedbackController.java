@@ -1,5 +1,6 @@
 package io.recallbricks.learning;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -23,14 +24,17 @@ public class FeedbackController {
 
     /** Loosely typed on purpose: a wrong type gets a 400 naming the field, in the original's words. */
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record FeedbackBody(@Nullable Object helpful, @Nullable String context, @Nullable Object userSatisfaction) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Given(boolean helpful, String context, Double userSatisfaction) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record FeedbackResponse(boolean success, UUID memoryId, double newHelpfulnessScore, Given feedback) {
     }
 

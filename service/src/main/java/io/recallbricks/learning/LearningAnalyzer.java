@@ -1,5 +1,6 @@
 package io.recallbricks.learning;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
@@ -51,11 +52,13 @@ public class LearningAnalyzer {
     static final int PATTERN_MEMBERS = 10;
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Suggestion(UUID memoryId, UUID relatedMemoryId, String suggestedType, double confidence, String reason,
                              Integer coAccessCount, String origin) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Result(Instant timestamp, int clustersDetected, List<Suggestion> relationshipSuggestions,
                          int relationshipsCreated, Map<String, Double> weightAdjustments, long staleMemoryCount,
                          int temporalPatternsDetected, long processingTimeMs) {

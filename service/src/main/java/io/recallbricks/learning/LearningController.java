@@ -1,5 +1,6 @@
 package io.recallbricks.learning;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -30,34 +31,42 @@ public class LearningController {
             "user_satisfaction", "relationship_quality");
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record AnalyzeBody(@Nullable Boolean autoApply) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record AnalyzeResponse(boolean success, LearningAnalyzer.Result result) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record DataPoint(double value, Instant recordedAt) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Series(String metricType, List<DataPoint> data) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Trend(double firstValue, double lastValue, double change, double percentChange, String trend, int dataPoints) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record CurrentStats(double avgHelpfulness, long totalUsage, long activeMemories, long totalMemories) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record TimeRange(int days, Instant from, Instant to) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Metrics(List<Series> timeSeries, Map<String, Trend> trends, CurrentStats currentStats,
                           Map<String, Object> learningParams, long activePatterns, TimeRange timeRange) {
     }

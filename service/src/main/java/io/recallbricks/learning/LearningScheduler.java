@@ -29,14 +29,20 @@ public class LearningScheduler {
         this.analyzer = analyzer;
     }
 
+    /** Analyses the users active since {@code since} (bounded); returns them. */
+    public List<UUID> analyzeActive(Instant since, boolean autoApply) {
+        List<UUID> users = repository.activeUsers(since, MAX_USERS);
+        for (UUID user : users) {
+            analyzer.analyze(user, autoApply);
+        }
+        return users;
+    }
+
     @Scheduled(fixedDelay = "${recallbricks.learning.analysis-interval}", initialDelay = "${recallbricks.learning.analysis-interval}")
     void run() {
         Instant started = Instant.now();
         try {
-            List<UUID> users = repository.activeUsers(lastRun, MAX_USERS);
-            for (UUID user : users) {
-                analyzer.analyze(user, true);
-            }
+            List<UUID> users = analyzeActive(lastRun, true);
             int pruned = repository.pruneAccesses();
             LOG.info("Learning analysis: {} active users analysed, {} old reads pruned", users.size(), pruned);
             lastRun = started;

@@ -1,5 +1,6 @@
 package io.recallbricks.learning;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 
@@ -9,22 +10,27 @@ import java.util.UUID;
 
 /** The original's maintenance-suggestions body, plus when it was computed and whether it is current. */
 @Serdeable(naming = SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record MaintenanceReport(List<Duplicate> duplicates, List<Outdated> outdated, List<Archive> archiveCandidates,
                                 long brokenRelationships, Summary summary, Instant computedAt, String status) {
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Duplicate(List<UUID> memoryIds, double similarity, String suggestion, List<String> texts) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Outdated(UUID id, String text, double helpfulnessScore, Integer daysSinceAccess, String suggestion) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Archive(UUID id, String text, Integer daysSinceAccess, int usageCount, String suggestion) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Summary(int totalDuplicates, int totalOutdated, int totalArchiveCandidates, long totalBrokenRelationships) {
     }
 

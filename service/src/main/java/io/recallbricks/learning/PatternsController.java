@@ -1,5 +1,6 @@
 package io.recallbricks.learning;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -32,26 +33,32 @@ public class PatternsController {
     static final int TOGETHER_MIN = 3;
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record TagUse(String tag, double avgHelpfulness, long usageCount) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Together(List<UUID> memoryIds, int coAccessCount) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Underutilized(UUID id, String text, Integer daysSinceAccess, int usageCount) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record AccessTimes(Map<String, Long> hourlyDistribution, Map<String, Long> dailyDistribution) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Summary(long totalMemories, long totalAccesses, double avgHelpfulness, long activeMemories, long staleMemories) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Patterns(List<TagUse> mostUsefulTags, List<Together> frequentlyAccessedTogether,
                            List<Underutilized> underutilizedMemories, AccessTimes accessTimePatterns,
                            Map<String, Double> optimalRelationshipTypes, Summary summary, int days) {

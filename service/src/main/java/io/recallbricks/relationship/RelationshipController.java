@@ -1,5 +1,6 @@
 package io.recallbricks.relationship;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -26,33 +27,40 @@ import java.util.UUID;
 public class RelationshipController {
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record CreateBody(@Nullable UUID memoryId, @Nullable UUID relatedMemoryId, @Nullable String relationshipType,
                              @Nullable Double strength, @Nullable String explanation) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record MemorySummary(UUID id, String text, Instant createdAt) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Edge(UUID id, UUID memoryId, UUID relatedMemoryId, String relationshipType, double strength,
                        String explanation, String origin, Instant createdAt, MemorySummary relatedMemory) {
     }
 
     /** camelCase, as the original's response. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record MemoryRelationships(UUID memoryId, List<Edge> relationships, int count) {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Deleted(String message, UUID id) {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record TypeStats(long count, double avgStrength) {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Types(Map<String, TypeStats> types, long totalRelationships) {
     }
 

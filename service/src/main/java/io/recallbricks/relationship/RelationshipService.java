@@ -1,5 +1,6 @@
 package io.recallbricks.relationship;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import io.recallbricks.memory.MemoryRepository;
 import io.recallbricks.web.ApiException;
@@ -29,23 +30,28 @@ public class RelationshipService {
     static final int MAX_EXPLANATION = 500;
 
     @Serdeable(naming = io.micronaut.serde.config.naming.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Node(UUID id, String text, Instant createdAt) {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record GraphEdge(UUID id, UUID from, UUID to, String type, double strength, String explanation) {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record GraphBody(List<Node> nodes, List<GraphEdge> edges) {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Stats(int nodeCount, int edgeCount, int depth) {
     }
 
     /** The original's shape: {@code {rootMemoryId, graph:{nodes, edges}, stats}}. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Graph(UUID rootMemoryId, GraphBody graph, Stats stats) {
     }
 

@@ -37,16 +37,19 @@ public class KeywordController {
     static final int MAX_LIMIT = 200;
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record SearchBody(@Nullable String query, @Nullable List<String> tags, @Nullable String source,
                              @Nullable String projectId, @Nullable Integer limit) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record SearchResponse(List<MemoryView> memories, int count, SearchMethod searchMethod) {
     }
 
     /** {@code conversation_history} items are strings or {@code {role, content}} objects (the docs show the latter). */
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ContextBody(@Nullable String query, @Nullable String llm, @Nullable Integer limit,
                               @Nullable String projectId, @Nullable List<Object> conversationHistory) {
     }
@@ -57,6 +60,7 @@ public class KeywordController {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Intelligence(boolean keywordExtraction, boolean relevanceScoring, boolean conversationContext) {
     }
 
