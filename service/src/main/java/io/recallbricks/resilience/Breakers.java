@@ -107,7 +107,7 @@ public class Breakers {
                 .recordException(isFailure)
                 .waitDurationInOpenState(openDuration)
                 .permittedNumberOfCallsInHalfOpenState(TRIAL_CALLS)
-                .maxWaitDurationInHalfOpenState(openDuration) // trial calls that never report back cannot wedge it
+                .maxWaitDurationInHalfOpenState(Duration.ZERO) // stay half-open until the trial calls have answered
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .build();
         CircuitBreaker breaker = registry.circuitBreaker(name, config);
