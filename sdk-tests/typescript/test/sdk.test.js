@@ -299,3 +299,27 @@ describe('idempotent creation (Idempotency-Key)', () => {
     assert.equal(all.total, 1);
   });
 });
+
+describe('rate limits', () => {
+  test('a 429 carries the wait in seconds, and the SDK retries it until the bucket lets it through', async () => {
+    const key = await newTenant('ts-rate-limit');
+    const raw = http(key);
+    let refused;
+    for (let i = 0; i < 500 && !refused; i++) {
+      const answer = await raw.get('/memories', { params: { limit: 1 } });
+      if (answer.status === 429) {
+        refused = answer;
+      }
+    }
+    assert.ok(refused, 'the tenant limit refuses a burst');
+    assert.match(refused.headers['x-ratelimit-reset'], /^\d+$/, 'whole seconds, as the Python SDK reads it');
+    assert.match(refused.headers['retry-after'], /^\d+$/);
+    assert.equal(refused.headers['x-ratelimit-remaining'], '0');
+    assert.equal(refused.data.code, 'RATE_LIMIT_EXCEEDED');
+
+    // The bucket is empty: the SDK's first attempt is refused, its backoff (1 s, 2 s, 4 s) outlasts the refill.
+    const page = await sdk(key).listMemories({ limit: 1 });
+    assert.deepEqual(page.memories, []);
+    assert.equal(page.total, 0);
+  });
+});

@@ -1,5 +1,6 @@
 package io.recallbricks.memory;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -30,8 +31,12 @@ import java.util.UUID;
 @Validated
 public class MemoryController {
 
-    /** A page of memories. {@code count} is the page's size (the original's field), {@code total} all matches. */
+    /**
+     * A page of memories. {@code count} is the page's size (the original's field), {@code total} all matches. An
+     * empty page still has {@code memories: []}: clients (the TypeScript SDK among them) iterate it unchecked.
+     */
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record MemoryList(List<MemoryView> memories, int count, long total, int limit, int offset, boolean hasMore) {
     }
 

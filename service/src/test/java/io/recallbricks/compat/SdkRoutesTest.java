@@ -71,6 +71,15 @@ class SdkRoutesTest implements TestPropertyProvider {
     }
 
     @Test
+    void anEmptyPageStillListsMemories() {
+        Api.Tenant empty = api.newTenant("sdk-routes-empty");
+        Response page = api.send(HttpRequest.GET("/api/v1/memories"), empty.apiKey());
+
+        assertEquals(List.of(), page.body().get("memories"), "the TypeScript SDK iterates it unchecked");
+        assertEquals(0, page.body().get("total"));
+    }
+
+    @Test
     void theTypeScriptTimestampMustBeIsoWithAnOffset() {
         Response bad = send(HttpRequest.POST("/api/v1/memories", Map.of("text", "t", "timestamp", "yesterday")));
 
