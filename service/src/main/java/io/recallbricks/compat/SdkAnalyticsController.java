@@ -39,6 +39,7 @@ public class SdkAnalyticsController {
         this.analytics = analytics;
     }
 
+    /** The learning controller computes the metrics itself (no service behind it): asking it keeps one computation. */
     @Get("/learning-metrics")
     public SdkLearningMetrics learningMetrics(Caller caller, @Nullable @QueryValue String days) {
         LearningController.Metrics original = learning.metrics(caller, days, null);
