@@ -71,7 +71,7 @@ describe('memories', () => {
     assert.equal(memory.embedding, undefined, 'embeddings are never sent');
   });
 
-  test('listMemories pages with limit, offset and tags, and reports total, limit and offset', async () => {
+  test('listMemories pages with limit, offset, tags and sort, and reports total, limit and offset', async () => {
     const own = sdk(await newTenant('ts-list'));
     for (const text of ['first', 'second', 'third']) {
       await own.createMemory(text, { tags: ['ts-list'] });
@@ -85,6 +85,8 @@ describe('memories', () => {
     assert.equal(page.offset, 0);
     const rest = await own.listMemories({ limit: 2, offset: 2, tags: ['ts-list'] });
     assert.deepEqual(rest.memories.map((m) => m.text), ['first']);
+    const oldest = await own.listMemories({ limit: 2, sort: 'asc', sortBy: 'created_at', tags: ['ts-list'] });
+    assert.deepEqual(oldest.memories.map((m) => m.text), ['first', 'second']);
   });
 
   test('updateMemory sends PATCH and answers the updated memory', async () => {

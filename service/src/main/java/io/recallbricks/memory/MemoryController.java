@@ -71,11 +71,13 @@ public class MemoryController {
                            @Nullable @QueryValue @Min(0) @Max(1_000_000) Integer offset,
                            @Nullable @QueryValue @Size(max = 2000) String tags,
                            @Nullable @QueryValue @Size(max = MemorySettings.MAX_LABEL_LENGTH) String source,
-                           @Nullable @QueryValue("project_id") @Size(max = MemorySettings.MAX_LABEL_LENGTH) String projectId) {
+                           @Nullable @QueryValue("project_id") @Size(max = MemorySettings.MAX_LABEL_LENGTH) String projectId,
+                           @Nullable @QueryValue @Size(max = 10) String sort,
+                           @Nullable @QueryValue("sortBy") @Size(max = 50) String sortBy) {
         int pageSize = limit == null ? MemorySettings.DEFAULT_PAGE_SIZE : limit;
         int skip = offset == null ? 0 : offset;
-        MemoryPage page = memories.list(caller,
-                new MemoryQuery(validator.tagFilter(tags), blankToNull(source), blankToNull(projectId), pageSize, skip));
+        MemoryPage page = memories.list(caller, new MemoryQuery(validator.tagFilter(tags), blankToNull(source),
+                blankToNull(projectId), pageSize, skip, MemoryOrder.of(sort, sortBy)));
         List<MemoryView> views = page.memories().stream().map(MemoryView::of).toList();
         return new MemoryList(views, views.size(), page.total(), pageSize, skip, skip + views.size() < page.total());
     }

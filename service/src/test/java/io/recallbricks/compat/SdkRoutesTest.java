@@ -80,6 +80,26 @@ class SdkRoutesTest implements TestPropertyProvider {
     }
 
     @Test
+    void listingsSortAsTheTypeScriptSdkAsks() {
+        Api.Tenant own = api.newTenant("sdk-routes-sort");
+        for (String text : List.of("one", "two", "three")) {
+            api.send(HttpRequest.POST("/api/v1/memories", Map.of("text", text)), own.apiKey());
+        }
+        String first = (String) ((List<Map<String, Object>>) api.send(HttpRequest.GET("/api/v1/memories?sort=asc"), own.apiKey())
+                .body().get("memories")).get(0).get("text");
+        api.send(HttpRequest.PUT("/api/v1/memories/" + ((List<Map<String, Object>>) api.send(
+                HttpRequest.GET("/api/v1/memories?sort=asc&limit=1"), own.apiKey()).body().get("memories")).get(0).get("id"),
+                Map.of("text", "one, edited")), own.apiKey());
+        Response byUpdate = api.send(HttpRequest.GET("/api/v1/memories?sort=desc&sortBy=updated_at"), own.apiKey());
+
+        assertEquals("one", first);
+        assertEquals(List.of("one, edited", "three", "two"),
+                ((List<Map<String, Object>>) byUpdate.body().get("memories")).stream().map(m -> m.get("text")).toList());
+        assertEquals(400, api.send(HttpRequest.GET("/api/v1/memories?sort=up"), own.apiKey()).status());
+        assertEquals(400, api.send(HttpRequest.GET("/api/v1/memories?sortBy=text"), own.apiKey()).status());
+    }
+
+    @Test
     void theTypeScriptTimestampMustBeIsoWithAnOffset() {
         Response bad = send(HttpRequest.POST("/api/v1/memories", Map.of("text", "t", "timestamp", "yesterday")));
 
