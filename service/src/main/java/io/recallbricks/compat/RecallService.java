@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * {@code POST /api/v1/memories/recall}: the search the rest of the API uses, each memory with its {@code score} and
@@ -51,7 +52,7 @@ public class RecallService {
         this.extractor = extractor;
     }
 
-    public Response recall(java.util.UUID userId, SearchService.Query query, boolean organized) {
+    public Response recall(UUID userId, SearchService.Query query, boolean organized) {
         SearchService.Response found = search.search(userId, query);
         List<Recalled> memories = found.memories().stream()
                 .map(hit -> new Recalled(hit.memory(), Scoring.round(hit.similarity(), 4), categoryOf(hit.memory())))
