@@ -3,8 +3,8 @@ package io.recallbricks.degradation;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Context;
 import io.recallbricks.health.HealthContributor;
-import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Level: {@code normal} below DEGRADATION_HIGH_LOAD_THRESHOLD, {@code high} from it, {@code critical} from
  * DEGRADATION_CRITICAL_LOAD_THRESHOLD; each {@link Feature} is off from its level up.
  */
-@Singleton
+// Eager: degradation_level is exported from startup, not from the first request that asks.
+@Context
 public class DegradationPolicy implements HealthContributor {
 
     private static final Logger LOG = LoggerFactory.getLogger(DegradationPolicy.class);

@@ -5,9 +5,9 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Context;
 import io.recallbricks.health.HealthContributor;
 import jakarta.annotation.PreDestroy;
-import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +26,8 @@ import java.util.function.Function;
  * instance serves on its own buckets (each instance then admits up to the limit by itself), says so in
  * {@code /health} and in {@code rate_limit_redis_connected}, and tries Redis again after a few seconds.
  */
-@Singleton
+// Eager: the rejection counters and the Redis gauge are exported from startup.
+@Context
 public class RateLimiter implements HealthContributor {
 
     private static final Logger LOG = LoggerFactory.getLogger(RateLimiter.class);
