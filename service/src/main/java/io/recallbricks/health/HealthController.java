@@ -6,6 +6,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.recallbricks.embedding.Embedder;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.recallbricks.resilience.BreakerMetrics;
@@ -29,11 +30,14 @@ public class HealthController {
     private final DatabaseProbe database;
     private final List<HealthContributor> contributors;
     private final Breakers breakers;
+    private final Embedder embedder;
 
-    public HealthController(DatabaseProbe database, List<HealthContributor> contributors, Breakers breakers) {
+    public HealthController(DatabaseProbe database, List<HealthContributor> contributors, Breakers breakers,
+                            Embedder embedder) {
         this.database = database;
         this.contributors = contributors;
         this.breakers = breakers;
+        this.embedder = embedder;
     }
 
     /** Liveness, with the in-memory state of breakers, degradation and rate limits (no dependency is asked). */
@@ -44,6 +48,7 @@ public class HealthController {
         body.put("service", SERVICE);
         body.put("version", VERSION);
         body.put("timestamp", Instant.now());
+        body.put("embeddings", embedder.status());
         contributors.forEach(contributor -> body.put(contributor.name(), contributor.snapshot()));
         return body;
     }
