@@ -44,6 +44,13 @@ public final class EnvironmentConfig {
                     bind("recallbricks.admin.api-key", Values.secret("ADMIN_API_KEY", 24))),
             new Setting("MAX_MEMORY_TEXT_LENGTH", "10000", "Longest memory text accepted, in characters.",
                     bind("recallbricks.memories.max-text-length", Values.integer("MAX_MEMORY_TEXT_LENGTH", 1, 1_000_000))),
+            new Setting("IDEMPOTENCY_KEY_TTL_HOURS", "24",
+                    "How long an Idempotency-Key of POST /api/v1/memories is remembered: a retry within it gets the first memory back.",
+                    bind("recallbricks.idempotency.ttl-hours", Values.integer("IDEMPOTENCY_KEY_TTL_HOURS", 1, 24 * 30))),
+            new Setting("LEARN_CHAT_MODEL", "",
+                    "Chat model (at OPENAI_BASE_URL, e.g. gpt-4o-mini) that improves the metadata of POST /api/v1/memories/learn, "
+                            + "behind the 'openai' breaker and OPENAI_WRITE_TIMEOUT_MS; empty: computed locally only.",
+                    bind("recallbricks.learn.chat-model", Values.text())),
             new Setting("MAX_REQUEST_SIZE_BYTES", "1048576", "Largest request body accepted (413 beyond).",
                     bind("micronaut.server.max-request-size", Values.integer("MAX_REQUEST_SIZE_BYTES", 1024, 64 * 1024 * 1024))),
             new Setting("CIRCUIT_BREAKER_ENABLED", "true", "Circuit breakers on the database and the embedding API.",

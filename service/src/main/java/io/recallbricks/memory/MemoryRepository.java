@@ -99,7 +99,7 @@ public class MemoryRepository {
             }
         });
         List<Memory> memories = jdbc.prepareStatement("SELECT " + COLUMNS + " FROM memories WHERE " + filter.where()
-                + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?", statement -> {
+                + " ORDER BY " + query.order().sql() + " LIMIT ? OFFSET ?", statement -> {
             int next = filter.bind(statement, 1);
             statement.setInt(next, query.limit());
             statement.setInt(next + 1, query.offset());
