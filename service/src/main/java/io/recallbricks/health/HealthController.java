@@ -29,14 +29,11 @@ public class HealthController {
     private final DatabaseProbe database;
     private final List<HealthContributor> contributors;
     private final Breakers breakers;
-    private final Embedder embedder;
 
-    public HealthController(DatabaseProbe database, List<HealthContributor> contributors, Breakers breakers,
-                            Embedder embedder) {
+    public HealthController(DatabaseProbe database, List<HealthContributor> contributors, Breakers breakers) {
         this.database = database;
         this.contributors = contributors;
         this.breakers = breakers;
-        this.embedder = embedder;
     }
 
     /** Liveness, with the in-memory state of breakers, degradation and rate limits (no dependency is asked). */
@@ -47,7 +44,6 @@ public class HealthController {
         body.put("service", SERVICE);
         body.put("version", VERSION);
         body.put("timestamp", Instant.now());
-        body.put("embeddings", embedder.status());
         contributors.forEach(contributor -> body.put(contributor.name(), contributor.snapshot()));
         return body;
     }

@@ -100,13 +100,18 @@ public class LearningController {
         return off.isPresent() ? off.get() : maintenance.report(caller.userId());
     }
 
+    /** Under critical load: 200 with {@code status: degraded} instead of the metrics. */
     @Get("/metrics")
-    public Object metrics(Caller caller, @Nullable @QueryValue String days, @Nullable @QueryValue("metric_type") String metricType) {
+    public Object metricsRoute(Caller caller, @Nullable @QueryValue String days,
+                               @Nullable @QueryValue("metric_type") String metricType) {
         int window = days(days);
         Optional<Map<String, Object>> off = degradation.unavailable(Feature.LEARNING_METRICS);
-        if (off.isPresent()) {
-            return off.get();
-        }
+        return off.isPresent() ? off.get() : metrics(caller, Integer.toString(window), metricType);
+    }
+
+    /** The caller's learning metrics (also what the SDK compatibility routes build on). */
+    public Metrics metrics(Caller caller, String days, String metricType) {
+        int window = days(days);
         if (metricType != null && !METRIC_TYPES.contains(metricType)) {
             throw ApiException.invalidParameter("metric_type", "metric_type must be one of " + METRIC_TYPES + ".");
         }
