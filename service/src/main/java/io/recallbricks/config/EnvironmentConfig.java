@@ -199,6 +199,8 @@ public final class EnvironmentConfig {
                             Values.integer("SHUTDOWN_GRACE_PERIOD_SECONDS", 0, 600).apply(value) + "s"))
     );
 
+    private static final String DRIVER_URL_PARAMETERS = "recallbricks.database.driver-url-parameters";
+
     private EnvironmentConfig() {
     }
 
@@ -215,6 +217,7 @@ public final class EnvironmentConfig {
             }
             properties.putAll(setting.binding().apply(value.trim()));
         }
+        appendDriverParameters(properties);
         return properties;
     }
 
@@ -258,7 +261,7 @@ public final class EnvironmentConfig {
             properties.put(prefix + "allowed-origins", String.join(",", origins));
         }
         properties.put(prefix + "allowed-methods", "GET,POST,PUT,PATCH,DELETE,OPTIONS");
-        properties.put(prefix + "exposed-headers", "X-Request-ID,X-RateLimit-Limit,X-RateLimit-Remaining,X-RateLimit-Reset,Retry-After");
+        properties.put(prefix + "exposed-headers", "X-Request-ID,X-RateLimit-Limit,X-RateLimit-Remaining,X-RateLimit-Reset,Retry-After,Idempotent-Replayed");
         properties.put(prefix + "max-age", 600);
         return properties;
     }
@@ -268,7 +271,19 @@ public final class EnvironmentConfig {
         int socketSeconds = millis / 1000 + 5;
         return Map.of(
                 "datasources.default.data-source-properties.options", "-c statement_timeout=" + millis,
-                "datasources.default.data-source-properties.socketTimeout", socketSeconds,
-                "datasources.default.data-source-properties.connectTimeout", 5);
+                DRIVER_URL_PARAMETERS, "socketTimeout=" + socketSeconds + "&connectTimeout=5");
+    }
+
+    /**
+     * The driver's client-side timeouts go into the JDBC URL: Micronaut rewrites the keys of
+     * {@code data-source-properties} to kebab case ({@code socket-timeout}), which pgjdbc silently ignores, so a hung
+     * server held request threads for as long as it hung (found by the database-hang chaos experiment).
+     */
+    private static void appendDriverParameters(Map<String, Object> properties) {
+        Object parameters = properties.remove(DRIVER_URL_PARAMETERS);
+        Object url = properties.get("datasources.default.url");
+        if (parameters != null && url != null) {
+            properties.put("datasources.default.url", DatabaseUrl.withParameters(url.toString(), parameters.toString()));
+        }
     }
 }
