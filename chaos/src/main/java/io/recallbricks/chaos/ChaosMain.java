@@ -1,6 +1,7 @@
 package io.recallbricks.chaos;
 
 import io.recallbricks.chaos.embeddings.FakeEmbeddingsCommand;
+import io.recallbricks.chaos.experiment.ExperimentsCommand;
 import io.recallbricks.chaos.proxy.TcpProxyCommand;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -13,9 +14,10 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "recallbricks-chaos", mixinStandardHelpOptions = true, versionProvider = ChaosMain.Version.class,
         description = "Fault-injectable doubles of the service's dependencies.",
-        subcommands = {FakeEmbeddingsCommand.class, TcpProxyCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {FakeEmbeddingsCommand.class, TcpProxyCommand.class, ExperimentsCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped normally", "1:failed (e.g. port taken)", "2:wrong command line"})
+        exitCodeList = {"0:stopped normally (experiments: all passed)", "1:failed (e.g. port taken; experiments: a verdict failed)",
+                "2:wrong command line", "3:experiments: the stack could not be provisioned"})
 public final class ChaosMain implements Callable<Integer> {
 
     static final int EXIT_FAILED = 1;

@@ -15,7 +15,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 @ServerFilter(patterns = "/api/**")
 public class AuthenticationFilter implements Ordered {
 
-    static final String CALLER_ATTRIBUTE = "recallbricks.caller";
+    public static final String CALLER_ATTRIBUTE = "recallbricks.caller";
 
     private final ApiKeyAuthenticator authenticator;
 

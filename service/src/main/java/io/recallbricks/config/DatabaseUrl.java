@@ -42,6 +42,18 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
         }
     }
 
+    /** The JDBC URL with driver parameters added; a parameter the operator already set in the URL wins. */
+    static String withParameters(String jdbcUrl, String parameters) {
+        StringBuilder url = new StringBuilder(jdbcUrl);
+        for (String parameter : parameters.split("&")) {
+            String name = parameter.substring(0, parameter.indexOf('='));
+            if (!jdbcUrl.matches(".*[?&]" + name + "=.*")) {
+                url.append(url.indexOf("?") < 0 ? '?' : '&').append(parameter);
+            }
+        }
+        return url.toString();
+    }
+
     private static String decode(String part) {
         return URLDecoder.decode(part, StandardCharsets.UTF_8);
     }

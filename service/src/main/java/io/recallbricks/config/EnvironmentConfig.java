@@ -44,6 +44,13 @@ public final class EnvironmentConfig {
                     bind("recallbricks.admin.api-key", Values.secret("ADMIN_API_KEY", 24))),
             new Setting("MAX_MEMORY_TEXT_LENGTH", "10000", "Longest memory text accepted, in characters.",
                     bind("recallbricks.memories.max-text-length", Values.integer("MAX_MEMORY_TEXT_LENGTH", 1, 1_000_000))),
+            new Setting("IDEMPOTENCY_KEY_TTL_HOURS", "24",
+                    "How long an Idempotency-Key of POST /api/v1/memories is remembered: a retry within it gets the first memory back.",
+                    bind("recallbricks.idempotency.ttl-hours", Values.integer("IDEMPOTENCY_KEY_TTL_HOURS", 1, 24 * 30))),
+            new Setting("LEARN_CHAT_MODEL", "",
+                    "Chat model (at OPENAI_BASE_URL, e.g. gpt-4o-mini) that improves the metadata of POST /api/v1/memories/learn, "
+                            + "behind the 'openai' breaker and OPENAI_WRITE_TIMEOUT_MS; empty: computed locally only.",
+                    bind("recallbricks.learn.chat-model", Values.text())),
             new Setting("MAX_REQUEST_SIZE_BYTES", "1048576", "Largest request body accepted (413 beyond).",
                     bind("micronaut.server.max-request-size", Values.integer("MAX_REQUEST_SIZE_BYTES", 1024, 64 * 1024 * 1024))),
             new Setting("CIRCUIT_BREAKER_ENABLED", "true", "Circuit breakers on the database and the embedding API.",
@@ -54,6 +61,58 @@ public final class EnvironmentConfig {
                     bind("recallbricks.breakers.openai-failure-threshold", Values.integer("OPENAI_FAILURE_THRESHOLD", 1, 1000))),
             new Setting("CIRCUIT_BREAKER_OPEN_SECONDS", "15", "How long an open breaker refuses calls before it lets trial calls through.",
                     bind("recallbricks.breakers.open-seconds", Values.integer("CIRCUIT_BREAKER_OPEN_SECONDS", 1, 3600))),
+            new Setting("OPENAI_API_KEY", "",
+                    "Key of the embedding API. With neither it nor OPENAI_BASE_URL the service runs keyword-only.",
+                    bind("recallbricks.embeddings.api-key", Values.text())),
+            new Setting("OPENAI_BASE_URL", "",
+                    "Any OpenAI-compatible API root (e.g. http://127.0.0.1:9100/v1); https://api.openai.com/v1 when only a key is set.",
+                    bind("recallbricks.embeddings.base-url", Values.httpUrl("OPENAI_BASE_URL"))),
+            new Setting("OPENAI_EMBEDDING_MODEL", "text-embedding-3-small", "Embedding model name.",
+                    bind("recallbricks.embeddings.model", Values.text())),
+            new Setting("OPENAI_EMBEDDING_DIMENSIONS", "1536",
+                    "Vector size expected from the API (sent as 'dimensions' to text-embedding-3 models); another size is an error.",
+                    bind("recallbricks.embeddings.dimensions", Values.integer("OPENAI_EMBEDDING_DIMENSIONS", 1, 8192))),
+            new Setting("OPENAI_CONNECT_TIMEOUT_MS", "1000", "TCP connect timeout to the embedding API.",
+                    bind("recallbricks.embeddings.connect-timeout-ms", Values.integer("OPENAI_CONNECT_TIMEOUT_MS", 50, 60_000))),
+            new Setting("OPENAI_QUERY_TIMEOUT_MS", "800",
+                    "Total time a search/predict/suggest waits for a query embedding (retries included) before answering from keywords.",
+                    bind("recallbricks.embeddings.query-timeout-ms", Values.integer("OPENAI_QUERY_TIMEOUT_MS", 50, 60_000))),
+            new Setting("OPENAI_WRITE_TIMEOUT_MS", "2000",
+                    "Total time a create/update waits for the memory's embedding; past it the memory is stored and embedded later.",
+                    bind("recallbricks.embeddings.write-timeout-ms", Values.integer("OPENAI_WRITE_TIMEOUT_MS", 50, 120_000))),
+            new Setting("OPENAI_TIMEOUT_MS", "10000", "Read timeout of one embedding request made by the background job.",
+                    bind("recallbricks.embeddings.request-timeout-ms", Values.integer("OPENAI_TIMEOUT_MS", 100, 300_000))),
+            new Setting("OPENAI_MAX_RETRIES", "3",
+                    "Retries of one embedding call on 429/5xx/connection errors (exponential backoff with jitter, Retry-After honoured).",
+                    bind("recallbricks.embeddings.max-retries", Values.integer("OPENAI_MAX_RETRIES", 0, 10))),
+            new Setting("OPENAI_RETRY_BASE_DELAY_MS", "200", "First retry delay; it doubles on each retry (capped at 5 s).",
+                    bind("recallbricks.embeddings.retry-base-delay-ms", Values.integer("OPENAI_RETRY_BASE_DELAY_MS", 1, 10_000))),
+            new Setting("OPENAI_BATCH_SIZE", "64", "Most texts sent in one embedding request.",
+                    bind("recallbricks.embeddings.batch-size", Values.integer("OPENAI_BATCH_SIZE", 1, 2048))),
+            new Setting("EMBEDDING_CACHE_SIZE", "10000", "Embeddings kept in memory, keyed by model, dimensions and text.",
+                    bind("recallbricks.embeddings.cache-size", Values.integer("EMBEDDING_CACHE_SIZE", 0, 10_000_000))),
+            new Setting("EMBEDDING_BACKFILL_INTERVAL_SECONDS", "15",
+                    "How often the background job embeds memories stored while the embedding API was unavailable.",
+                    bind("recallbricks.embeddings.backfill-interval", Values.seconds("EMBEDDING_BACKFILL_INTERVAL_SECONDS", 1, 3600))),
+            new Setting("EMBEDDING_BACKFILL_BATCH_SIZE", "64", "Memories the background job embeds per run.",
+                    bind("recallbricks.embeddings.backfill-batch-size", Values.integer("EMBEDDING_BACKFILL_BATCH_SIZE", 1, 2048))),
+            new Setting("EMBEDDING_BACKFILL_MAX_ATTEMPTS", "8",
+                    "Background attempts per memory before the job gives up on it (it stays findable by keywords).",
+                    bind("recallbricks.embeddings.backfill-max-attempts", Values.integer("EMBEDDING_BACKFILL_MAX_ATTEMPTS", 1, 100))),
+            new Setting("EMBEDDING_BACKFILL_RETRY_DELAY_SECONDS", "30",
+                    "Delay before a memory's second background attempt; it doubles with each further attempt (capped at 1 h).",
+                    bind("recallbricks.embeddings.backfill-retry-delay-seconds", Values.integer("EMBEDDING_BACKFILL_RETRY_DELAY_SECONDS", 1, 3600))),
+            new Setting("VECTOR_INDEX_MAX_MB", "512",
+                    "Memory for the per-user vector matrices ranked in the service (least recently used users are dropped).",
+                    bind("recallbricks.retrieval.vector-index-max-mb", Values.integer("VECTOR_INDEX_MAX_MB", 1, 1_000_000))),
+            new Setting("CO_ACCESS_WINDOW_MINUTES", "30", "Memories one user reads within this window count as read together.",
+                    bind("recallbricks.learning.co-access-window-minutes", Values.integer("CO_ACCESS_WINDOW_MINUTES", 1, 1440))),
+            new Setting("LEARNING_ANALYSIS_INTERVAL_MINUTES", "60",
+                    "How often the learning analysis (patterns, relationships, metrics) runs for recently active users.",
+                    bind("recallbricks.learning.analysis-interval", Values.minutes("LEARNING_ANALYSIS_INTERVAL_MINUTES", 1, 10_080))),
+            new Setting("MAINTENANCE_REFRESH_SECONDS", "300",
+                    "Age after which a changed user's maintenance report is recomputed (in the background).",
+                    bind("recallbricks.learning.maintenance-refresh-seconds", Values.integer("MAINTENANCE_REFRESH_SECONDS", 0, 86_400))),
             new Setting("DB_SLOW_CALL_MS", "2000",
                     "A database call slower than this counts as slow; a window of only slow calls opens the 'database' breaker.",
                     bind("recallbricks.breakers.database-slow-call-ms", Values.integer("DB_SLOW_CALL_MS", 10, 600_000))),
@@ -140,6 +199,8 @@ public final class EnvironmentConfig {
                             Values.integer("SHUTDOWN_GRACE_PERIOD_SECONDS", 0, 600).apply(value) + "s"))
     );
 
+    private static final String DRIVER_URL_PARAMETERS = "recallbricks.database.driver-url-parameters";
+
     private EnvironmentConfig() {
     }
 
@@ -156,6 +217,7 @@ public final class EnvironmentConfig {
             }
             properties.putAll(setting.binding().apply(value.trim()));
         }
+        appendDriverParameters(properties);
         return properties;
     }
 
@@ -199,7 +261,7 @@ public final class EnvironmentConfig {
             properties.put(prefix + "allowed-origins", String.join(",", origins));
         }
         properties.put(prefix + "allowed-methods", "GET,POST,PUT,PATCH,DELETE,OPTIONS");
-        properties.put(prefix + "exposed-headers", "X-Request-ID,X-RateLimit-Limit,X-RateLimit-Remaining,X-RateLimit-Reset,Retry-After");
+        properties.put(prefix + "exposed-headers", "X-Request-ID,X-RateLimit-Limit,X-RateLimit-Remaining,X-RateLimit-Reset,Retry-After,Idempotent-Replayed");
         properties.put(prefix + "max-age", 600);
         return properties;
     }
@@ -209,7 +271,19 @@ public final class EnvironmentConfig {
         int socketSeconds = millis / 1000 + 5;
         return Map.of(
                 "datasources.default.data-source-properties.options", "-c statement_timeout=" + millis,
-                "datasources.default.data-source-properties.socketTimeout", socketSeconds,
-                "datasources.default.data-source-properties.connectTimeout", 5);
+                DRIVER_URL_PARAMETERS, "socketTimeout=" + socketSeconds + "&connectTimeout=5");
+    }
+
+    /**
+     * The driver's client-side timeouts go into the JDBC URL: Micronaut rewrites the keys of
+     * {@code data-source-properties} to kebab case ({@code socket-timeout}), which pgjdbc silently ignores, so a hung
+     * server held request threads for as long as it hung (found by the database-hang chaos experiment).
+     */
+    private static void appendDriverParameters(Map<String, Object> properties) {
+        Object parameters = properties.remove(DRIVER_URL_PARAMETERS);
+        Object url = properties.get("datasources.default.url");
+        if (parameters != null && url != null) {
+            properties.put("datasources.default.url", DatabaseUrl.withParameters(url.toString(), parameters.toString()));
+        }
     }
 }

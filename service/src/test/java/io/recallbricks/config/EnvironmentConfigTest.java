@@ -20,9 +20,19 @@ class EnvironmentConfigTest {
     void theGuidesPostgresqlUrlBecomesJdbcWithCredentials() {
         Map<String, Object> properties = EnvironmentConfig.properties(Map.of("DATABASE_URL", DB));
 
-        assertEquals("jdbc:postgresql://db.internal:6432/recallbricks?sslmode=require", properties.get("datasources.default.url"));
+        assertEquals("jdbc:postgresql://db.internal:6432/recallbricks?sslmode=require&socketTimeout=10&connectTimeout=5",
+                properties.get("datasources.default.url"));
         assertEquals("app", properties.get("datasources.default.username"));
         assertEquals("s3cr@t", properties.get("datasources.default.password"));
+    }
+
+    @Test
+    void driverTimeoutsGoInTheUrlUnlessTheOperatorSetThem() {
+        Map<String, Object> properties = EnvironmentConfig.properties(Map.of(
+                "DATABASE_URL", "jdbc:postgresql://localhost/rb?socketTimeout=60", "DATABASE_STATEMENT_TIMEOUT_MS", "2000"));
+
+        assertEquals("jdbc:postgresql://localhost/rb?socketTimeout=60&connectTimeout=5", properties.get("datasources.default.url"));
+        assertEquals("-c statement_timeout=2000", properties.get("datasources.default.data-source-properties.options"));
     }
 
     @Test

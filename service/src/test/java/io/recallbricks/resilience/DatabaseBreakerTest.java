@@ -283,7 +283,9 @@ class DatabaseBreakerTest implements TestPropertyProvider {
                 proxy.pass();
             }
             int before = acknowledged.size();
-            Waits.until("writes to be acknowledged after the last fault", Duration.ofSeconds(30),
+            // Recovery time is measured by the chaos experiments (MTTR); here the wait only has to end, and on a
+            // loaded 2-core CI machine flushing the pool's dead connections through 2 s open periods can pass 30 s.
+            Waits.until("writes to be acknowledged after the last fault", Duration.ofSeconds(90),
                     () -> acknowledged.size() > before + 5 || !unexpected.isEmpty());
         } finally {
             proxy.pass();
