@@ -4,9 +4,11 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Produces;
 
 /**
  * {@code GET /metrics} in the Prometheus text format (or OpenMetrics when the scraper asks for it), where the
@@ -24,7 +26,9 @@ public class MetricsController {
         this.registry = registry;
     }
 
+    // Without @Produces the route would only offer JSON and answer a scraper's Accept: text/plain with 406.
     @Get("/metrics")
+    @Produces({MediaType.TEXT_PLAIN, "application/openmetrics-text", MediaType.ALL})
     public HttpResponse<String> scrape(@Nullable @Header(HttpHeaders.ACCEPT) String accept) {
         String contentType = accept != null && accept.contains("application/openmetrics-text") ? OPENMETRICS : PROMETHEUS_TEXT;
         return HttpResponse.ok(registry.scrape(contentType)).contentType(contentType);

@@ -36,14 +36,19 @@ public class DatabaseFailureHandler implements ExceptionHandler<DataAccessExcept
     @Override
     public HttpResponse<?> handle(HttpRequest request, DataAccessException exception) {
         if (isUnavailable(exception)) {
-            LOG.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getPath(), rootMessage(exception));
-            return delegate.handle(request, new RetryableApiException(ErrorCode.DATABASE_UNAVAILABLE,
-                    "The database is temporarily unavailable; retry later.", RETRY_AFTER_SECONDS, Map.of()));
+            return unavailable(request, exception);
         }
         LOG.error("Database error on {} {} (request {})", request.getMethod(), request.getPath(),
                 RequestIds.of(request), exception);
         return delegate.handle(request, new ApiException(ErrorCode.INTERNAL_ERROR,
                 "An internal error occurred. Quote the request id when reporting it."));
+    }
+
+    /** 503 DATABASE_UNAVAILABLE with Retry-After: the answer to any failure {@link #isUnavailable} accepts. */
+    HttpResponse<?> unavailable(HttpRequest<?> request, Throwable failure) {
+        LOG.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getPath(), rootMessage(failure));
+        return delegate.handle(request, new RetryableApiException(ErrorCode.DATABASE_UNAVAILABLE,
+                "The database is temporarily unavailable; retry later.", RETRY_AFTER_SECONDS, Map.of()));
     }
 
     /** Connection failures (SQLSTATE class 08), cancelled statements (57014), shutdowns (57P0x), pool timeouts. */

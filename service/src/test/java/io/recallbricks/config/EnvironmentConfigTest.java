@@ -66,7 +66,7 @@ class EnvironmentConfigTest {
     @CsvSource(delimiter = '|', value = {
             "PORT|eighty|PORT must be a whole number",
             "PORT|70000|PORT must be between 0 and 65535",
-            "DATABASE_POOL_SIZE|0|DATABASE_POOL_SIZE must be between 1 and 500",
+            "DATABASE_POOL_SIZE|1|DATABASE_POOL_SIZE must be between 2 and 500",
             "MIGRATIONS_ENABLED|maybe|MIGRATIONS_ENABLED must be true or false",
             "ADMIN_API_KEY|short|ADMIN_API_KEY must be at least 24 characters",
             "DATABASE_URL|mysql://x/y|DATABASE_URL must start with postgresql://"})

@@ -108,6 +108,19 @@ class HealthAndMetricsTest implements TestPropertyProvider {
     }
 
     @Test
+    void aScraperAskingForPlainTextGetsIt() {
+        HttpResponse<String> plain = api.text(HttpRequest.GET("/metrics").accept("text/plain"));
+        HttpResponse<String> prometheus = api.text(HttpRequest.GET("/metrics")
+                .accept("application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5,*/*;q=0.1"));
+
+        assertEquals(200, plain.code());
+        assertTrue(plain.getContentType().orElseThrow().toString().startsWith("text/plain"));
+        assertEquals(200, prometheus.code());
+        assertTrue(prometheus.getContentType().orElseThrow().toString().startsWith("application/openmetrics-text"));
+        assertTrue(prometheus.body().trim().endsWith("# EOF"));
+    }
+
+    @Test
     void unmatchedRoutesShareOneLabel() {
         api.send(HttpRequest.GET("/no/such/route/" + System.nanoTime()));
 
