@@ -44,4 +44,32 @@ final class Values {
             return value;
         };
     }
+
+    /** An http(s) URL, or empty. */
+    static Function<String, Object> httpUrl(String variable) {
+        return value -> {
+            if (value.isEmpty()) {
+                return value;
+            }
+            try {
+                java.net.URI uri = java.net.URI.create(value);
+                if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                    throw new IllegalArgumentException();
+                }
+            } catch (IllegalArgumentException e) {
+                throw new InvalidConfigurationException(variable + " must be an http(s) URL (got '" + value + "')");
+            }
+            return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+        };
+    }
+
+    /** A whole number of seconds, as a Micronaut duration ("15s"). */
+    static Function<String, Object> seconds(String variable, int min, int max) {
+        return value -> integer(variable, min, max).apply(value) + "s";
+    }
+
+    /** A whole number of minutes, as a Micronaut duration ("60m"). */
+    static Function<String, Object> minutes(String variable, int min, int max) {
+        return value -> integer(variable, min, max).apply(value) + "m";
+    }
 }

@@ -6,6 +6,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.recallbricks.embedding.Embedder;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -22,14 +23,18 @@ public class HealthController {
     static final String VERSION = "2.0.0";
 
     private final DatabaseProbe database;
+    private final Embedder embedder;
 
-    public HealthController(DatabaseProbe database) {
+    public HealthController(DatabaseProbe database, Embedder embedder) {
         this.database = database;
+        this.embedder = embedder;
     }
 
+    /** Liveness; {@code embeddings} says keyword-only, ok, or the state of the 'openai' breaker. */
     @Get(uris = {"/health", "/health/live", "/health/liveness"})
     public Map<String, Object> live() {
-        return Map.of("status", "ok", "service", SERVICE, "version", VERSION, "timestamp", Instant.now());
+        return Map.of("status", "ok", "service", SERVICE, "version", VERSION, "timestamp", Instant.now(),
+                "embeddings", embedder.status());
     }
 
     @Get("/api/v1/health")

@@ -2,6 +2,7 @@ package io.recallbricks.memory;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.connection.annotation.Connectable;
+import io.recallbricks.embedding.StoredEmbedding;
 import jakarta.inject.Singleton;
 
 import java.sql.Array;
@@ -24,7 +25,7 @@ import java.util.UUID;
 @Connectable
 public class MemoryRepository {
 
-    static final String COLUMNS = "id, user_id, text, source, project_id, tags, metadata, embedding IS NOT NULL AS has_embedding, "
+    public static final String COLUMNS = "id, user_id, text, source, project_id, tags, metadata, embedding IS NOT NULL AS has_embedding, "
             + "usage_count, last_accessed, helpfulness_score, access_pattern, created_at, updated_at";
 
     private final JdbcOperations jdbc;
@@ -35,17 +36,31 @@ public class MemoryRepository {
         this.json = json;
     }
 
-    public Memory insert(UUID userId, MemoryDraft draft) {
-        return jdbc.prepareStatement("INSERT INTO memories (user_id, text, source, project_id, tags, metadata) "
-                + "VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb)) RETURNING " + COLUMNS, statement -> {
+    /** Inserts a memory with its embedding, or without one (null) for the backfill job to fill. */
+    public Memory insert(UUID userId, MemoryDraft draft, StoredEmbedding embedding) {
+        return jdbc.prepareStatement("INSERT INTO memories (user_id, text, source, project_id, tags, metadata, "
+                + "embedding, embedding_model, embedding_dimensions) "
+                + "VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?) RETURNING " + COLUMNS, statement -> {
             statement.setObject(1, userId);
             statement.setString(2, draft.text());
             statement.setString(3, draft.source());
             statement.setString(4, draft.projectId());
             statement.setArray(5, textArray(statement, draft.tags()));
             statement.setString(6, json.write(draft.metadata()));
+            bindEmbedding(statement, 7, embedding);
             return single(statement).orElseThrow();
         });
+    }
+
+    private static int bindEmbedding(PreparedStatement statement, int first, StoredEmbedding embedding) throws SQLException {
+        statement.setBytes(first, embedding == null ? null : embedding.bytes());
+        statement.setString(first + 1, embedding == null ? null : embedding.model());
+        if (embedding == null) {
+            statement.setNull(first + 2, java.sql.Types.INTEGER);
+        } else {
+            statement.setInt(first + 2, embedding.dimensions());
+        }
+        return first + 3;
     }
 
     public Optional<Memory> find(UUID userId, UUID id) {
@@ -91,14 +106,19 @@ public class MemoryRepository {
         return new MemoryPage(memories, total);
     }
 
-    /** Applies the changes that are present; a new text drops the stored embedding, which no longer describes it. */
-    public Optional<Memory> update(UUID userId, UUID id, MemoryChanges changes) {
+    /**
+     * Applies the changes that are present. A changed text gets {@code embedding} (that of the new text, or null
+     * for the backfill job); an unchanged text keeps the embedding it has.
+     */
+    public Optional<Memory> update(UUID userId, UUID id, MemoryChanges changes, StoredEmbedding embedding) {
         List<String> assignments = new ArrayList<>();
         if (changes.text() != null) {
+            assignments.add("embedding = CASE WHEN text = ? THEN embedding ELSE ? END");
+            assignments.add("embedding_model = CASE WHEN text = ? THEN embedding_model ELSE ? END");
+            assignments.add("embedding_dimensions = CASE WHEN text = ? THEN embedding_dimensions ELSE CAST(? AS integer) END");
+            assignments.add("embedding_attempts = CASE WHEN text = ? THEN embedding_attempts ELSE 0 END");
+            assignments.add("embedding_next_attempt_at = CASE WHEN text = ? THEN embedding_next_attempt_at END");
             assignments.add("text = ?");
-            assignments.add("embedding = CASE WHEN text = ? THEN embedding END");
-            assignments.add("embedding_model = CASE WHEN text = ? THEN embedding_model END");
-            assignments.add("embedding_dimensions = CASE WHEN text = ? THEN embedding_dimensions END");
         }
         if (changes.source() != null) {
             assignments.add("source = ?");
@@ -116,9 +136,19 @@ public class MemoryRepository {
         return jdbc.prepareStatement(sql, statement -> {
             int i = 1;
             if (changes.text() != null) {
-                for (int n = 0; n < 4; n++) {
-                    statement.setString(i++, changes.text());
+                statement.setString(i++, changes.text());
+                statement.setBytes(i++, embedding == null ? null : embedding.bytes());
+                statement.setString(i++, changes.text());
+                statement.setString(i++, embedding == null ? null : embedding.model());
+                statement.setString(i++, changes.text());
+                if (embedding == null) {
+                    statement.setNull(i++, java.sql.Types.INTEGER);
+                } else {
+                    statement.setInt(i++, embedding.dimensions());
                 }
+                statement.setString(i++, changes.text());
+                statement.setString(i++, changes.text());
+                statement.setString(i++, changes.text());
             }
             if (changes.source() != null) {
                 statement.setString(i++, changes.source());
@@ -217,7 +247,7 @@ public class MemoryRepository {
         return memories;
     }
 
-    Memory map(ResultSet rows) throws SQLException {
+    public Memory map(ResultSet rows) throws SQLException {
         return new Memory(
                 rows.getObject("id", UUID.class),
                 rows.getObject("user_id", UUID.class),
