@@ -1,0 +1,69 @@
+package io.recallbricks.bench.gate;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Pairs each benchmark result with its in-run reference and computes the ratio, by the rule the {@code reports}
+ * module documents for its Microbenchmarks section (reports/README.md, "jmh/jmh-result.json"), so the gate and the
+ * report always show the same ratio:
+ * <ul>
+ *   <li>in a class with exactly one benchmark (method or group) whose name starts with {@code reference}, that one
+ *       is the reference of the class's other benchmarks;</li>
+ *   <li>a reference result pairs when mode and unit agree and its parameters are a subset of the benchmark's
+ *       (the most specific wins);</li>
+ *   <li>ratio = cost relative to the reference: score / reference in time modes, reference / score in throughput
+ *       mode; above 1 is slower than the reference.</li>
+ * </ul>
+ * This module declares no {@code references.yaml}: every reference here follows the naming convention.
+ */
+public final class InRunReferences {
+
+    /** A benchmark with its reference, or without one ({@code reference} and {@code ratio} null). */
+    public record Paired(JmhResult result, JmhResult reference, Double ratio) {
+        public boolean hasRatio() {
+            return ratio != null;
+        }
+    }
+
+    private InRunReferences() {
+    }
+
+    /** Every result that is not itself a reference, in input order. */
+    public static List<Paired> pair(List<JmhResult> results) {
+        List<Paired> paired = new ArrayList<>();
+        for (JmhResult result : results) {
+            if (isReference(result)) {
+                continue;
+            }
+            Optional<JmhResult> reference = referenceName(result, results).flatMap(name -> matching(result, name, results));
+            paired.add(new Paired(result, reference.orElse(null), reference.map(r -> ratio(result, r)).orElse(null)));
+        }
+        return paired;
+    }
+
+    static boolean isReference(JmhResult result) {
+        return result.method().startsWith("reference");
+    }
+
+    private static Optional<String> referenceName(JmhResult result, List<JmhResult> all) {
+        List<String> candidates = all.stream()
+                .filter(o -> o.className().equals(result.className()) && isReference(o))
+                .map(JmhResult::benchmark).distinct().toList();
+        return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
+    }
+
+    private static Optional<JmhResult> matching(JmhResult result, String referenceName, List<JmhResult> all) {
+        return all.stream()
+                .filter(r -> r.benchmark().equals(referenceName))
+                .filter(r -> r.mode().equals(result.mode()) && r.unit().equals(result.unit()))
+                .filter(r -> r.params().entrySet().stream().allMatch(e -> e.getValue().equals(result.params().get(e.getKey()))))
+                .max(Comparator.comparingInt(r -> r.params().size()));
+    }
+
+    private static double ratio(JmhResult result, JmhResult reference) {
+        return result.isTimeMode() ? result.score() / reference.score() : reference.score() / result.score();
+    }
+}

@@ -1,0 +1,50 @@
+package io.recallbricks.bench.gate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads JMH's {@code -rf json} output (the fields the gate needs; the rest is JMH's). */
+public final class JmhResultFile {
+
+    private JmhResultFile() {
+    }
+
+    public static List<JmhResult> read(Path file) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            throw new GateInputException(file + " does not exist");
+        } catch (JsonProcessingException e) {
+            throw new GateInputException(file + " is not JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new GateInputException(file + " cannot be read: " + e.getMessage());
+        }
+        if (root == null || !root.isArray()) {
+            throw new GateInputException(file + " is not JMH JSON output (expected an array of results)");
+        }
+        List<JmhResult> results = new ArrayList<>();
+        for (JsonNode row : root) {
+            JsonNode primary = row.path("primaryMetric");
+            if (!row.hasNonNull("benchmark") || !primary.path("score").isNumber()) {
+                throw new GateInputException(file + ": a result lacks 'benchmark' or a numeric 'primaryMetric.score'");
+            }
+            Map<String, String> params = new LinkedHashMap<>();
+            row.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+            results.add(new JmhResult(row.get("benchmark").asText(), row.path("mode").asText(""), params,
+                    primary.get("score").asDouble(), primary.path("scoreError").asDouble(Double.NaN),
+                    primary.path("scoreUnit").asText("")));
+        }
+        return results;
+    }
+}
