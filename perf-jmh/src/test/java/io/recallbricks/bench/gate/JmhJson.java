@@ -1,0 +1,36 @@
+package io.recallbricks.bench.gate;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Writes files in the shape of JMH's {@code -rf json} output, for the gate's tests. */
+final class JmhJson {
+
+    private final List<String> rows = new ArrayList<>();
+
+    JmhJson add(String benchmark, String mode, Map<String, String> params, double score, String unit) {
+        String paramJson = params.entrySet().stream()
+                .map(e -> "\"" + e.getKey() + "\": \"" + e.getValue() + "\"").collect(Collectors.joining(", ", "{", "}"));
+        rows.add(String.format(Locale.ROOT, """
+                {"jmhVersion": "1.37", "benchmark": "%s", "mode": "%s", "threads": 1, "forks": 2, "params": %s,
+                 "primaryMetric": {"score": %s, "scoreError": %s, "scoreUnit": "%s", "rawData": [[1.0]]},
+                 "secondaryMetrics": {}}""", benchmark, mode, paramJson, score, score / 50, unit));
+        return this;
+    }
+
+    Path write(Path dir, String name) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, "[\n" + String.join(",\n", rows) + "\n]\n");
+        return file;
+    }
+
+    List<JmhResult> results(Path dir) throws IOException {
+        return JmhResultFile.read(write(dir, "results-" + System.nanoTime() + ".json"));
+    }
+}
