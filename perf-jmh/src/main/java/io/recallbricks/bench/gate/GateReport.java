@@ -27,7 +27,11 @@ public final class GateReport {
         REPORTED
     }
 
-    public record Line(String key, JmhResult result, Double ratio, Double baselineRatio, Verdict verdict) {
+    /**
+     * @param ratio     the gated ratio (best iterations), see {@link InRunReferences}
+     * @param meanRatio the ratio of JMH's mean scores, as the report shows it
+     */
+    public record Line(String key, JmhResult result, Double ratio, Double meanRatio, Double baselineRatio, Verdict verdict) {
     }
 
     private final List<Line> lines;
@@ -50,17 +54,17 @@ public final class GateReport {
                 verdict = Verdict.REPORTED;
             } else if (expected == null) {
                 verdict = Verdict.NEW;
-            } else if (baseline.regressed(expected, paired.ratio())) {
+            } else if (baseline.regressed(expected, paired.bestRatio())) {
                 verdict = Verdict.REGRESSION;
-            } else if (baseline.improved(expected, paired.ratio())) {
+            } else if (baseline.improved(expected, paired.bestRatio())) {
                 verdict = Verdict.FASTER;
             } else {
                 verdict = Verdict.OK;
             }
-            lines.add(new Line(key, paired.result(), paired.ratio(), expected, verdict));
+            lines.add(new Line(key, paired.result(), paired.bestRatio(), paired.meanRatio(), expected, verdict));
         }
         baseline.ratios().keySet().stream().filter(key -> !seen.contains(key)).sorted()
-                .forEach(key -> lines.add(new Line(key, null, null, baseline.ratios().get(key), Verdict.MISSING)));
+                .forEach(key -> lines.add(new Line(key, null, null, null, baseline.ratios().get(key), Verdict.MISSING)));
         return new GateReport(lines, baseline);
     }
 
@@ -74,23 +78,25 @@ public final class GateReport {
 
     public String table() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%-62s %14s %9s %8s %8s %8s  %s%n", "Benchmark", "Score", "± error",
-                "Ratio", "Baseline", "Change", "Verdict"));
+        out.append(String.format(Locale.ROOT, "%-58s %16s %11s %16s %10s %10s %8s %8s  %s%n", "Benchmark", "Score (mean)",
+                "± error", "Best iteration", "Mean ratio", "Best ratio", "Baseline", "Change", "Verdict"));
         for (Line line : lines) {
             JmhResult r = line.result();
             String name = r != null ? r.shortKey() : shorten(line.key());
             String score = r != null ? String.format(Locale.ROOT, "%.3f %s", r.score(), r.unit()) : "-";
             String error = r != null && !Double.isNaN(r.error()) ? String.format(Locale.ROOT, "%.3f", r.error()) : "-";
+            String best = r != null ? String.format(Locale.ROOT, "%.3f", r.best()) : "-";
             String ratio = line.ratio() != null ? String.format(Locale.ROOT, "%.3f", line.ratio()) : "-";
+            String meanRatio = line.meanRatio() != null ? String.format(Locale.ROOT, "%.3f", line.meanRatio()) : "-";
             String base = line.baselineRatio() != null ? String.format(Locale.ROOT, "%.3f", line.baselineRatio()) : "-";
             String change = line.ratio() != null && line.baselineRatio() != null
                     ? String.format(Locale.ROOT, "%+.1f%%", (line.ratio() / line.baselineRatio() - 1) * 100) : "-";
-            out.append(String.format(Locale.ROOT, "%-62s %14s %9s %8s %8s %8s  %s%n", name, score, error, ratio, base,
-                    change, line.verdict()));
+            out.append(String.format(Locale.ROOT, "%-58s %16s %11s %16s %10s %10s %8s %8s  %s%n", name, score, error, best,
+                    meanRatio, ratio, base, change, line.verdict()));
         }
         long regressions = lines.stream().filter(l -> l.verdict() == Verdict.REGRESSION).count();
         long missing = lines.stream().filter(l -> l.verdict() == Verdict.MISSING).count();
-        out.append(String.format(Locale.ROOT, "JMH ratio gate (%s baseline, tolerance +%.0f%% on ratios; absolute scores not gated): %s",
+        out.append(String.format(Locale.ROOT, "JMH ratio gate (%s baseline, tolerance +%.0f%% on best-iteration ratios; absolute scores not gated): %s",
                 baseline.profile(), baseline.tolerancePercent(), passed() ? "PASSED" : "FAILED"));
         if (!passed()) {
             out.append(String.format(Locale.ROOT, " (%d regression(s), %d missing)", regressions, missing));

@@ -17,14 +17,19 @@ import java.util.Optional;
  *   <li>ratio = cost relative to the reference: score / reference in time modes, reference / score in throughput
  *       mode; above 1 is slower than the reference.</li>
  * </ul>
+ * Two ratios are computed by that rule: {@code meanRatio} from JMH's scores (the one the report shows) and
+ * {@code bestRatio} from each side's best iteration, which is the one the gate holds. On a shared machine a
+ * neighbour's burst lands on some iterations of one side and not the other and moves the means apart; it never
+ * makes an iteration faster, so the best iterations of both sides stay comparable (README, "Why the best
+ * iteration").
  * This module declares no {@code references.yaml}: every reference here follows the naming convention.
  */
 public final class InRunReferences {
 
-    /** A benchmark with its reference, or without one ({@code reference} and {@code ratio} null). */
-    public record Paired(JmhResult result, JmhResult reference, Double ratio) {
+    /** A benchmark with its reference, or without one ({@code reference} and both ratios null). */
+    public record Paired(JmhResult result, JmhResult reference, Double meanRatio, Double bestRatio) {
         public boolean hasRatio() {
-            return ratio != null;
+            return bestRatio != null;
         }
     }
 
@@ -39,7 +44,9 @@ public final class InRunReferences {
                 continue;
             }
             Optional<JmhResult> reference = referenceName(result, results).flatMap(name -> matching(result, name, results));
-            paired.add(new Paired(result, reference.orElse(null), reference.map(r -> ratio(result, r)).orElse(null)));
+            paired.add(new Paired(result, reference.orElse(null),
+                    reference.map(r -> ratio(result, result.score(), r.score())).orElse(null),
+                    reference.map(r -> ratio(result, result.best(), r.best())).orElse(null)));
         }
         return paired;
     }
@@ -63,7 +70,7 @@ public final class InRunReferences {
                 .max(Comparator.comparingInt(r -> r.params().size()));
     }
 
-    private static double ratio(JmhResult result, JmhResult reference) {
-        return result.isTimeMode() ? result.score() / reference.score() : reference.score() / result.score();
+    private static double ratio(JmhResult result, double score, double reference) {
+        return result.isTimeMode() ? score / reference : reference / score;
     }
 }

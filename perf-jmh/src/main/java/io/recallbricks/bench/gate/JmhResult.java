@@ -9,9 +9,12 @@ import java.util.stream.Collectors;
  *
  * @param benchmark fully qualified {@code class.method}
  * @param mode      JMH's short mode name: {@code avgt}, {@code thrpt}, {@code sample}, {@code ss}
+ * @param score     JMH's score: the mean over every measurement iteration of every fork
+ * @param best      the best single measurement iteration (the shortest time, or the highest throughput): what the
+ *                  code costs when no neighbour interferes, since interference only ever adds time
  */
 public record JmhResult(String benchmark, String mode, Map<String, String> params, double score, double error,
-                        String unit) {
+                        String unit, double best) {
 
     public JmhResult {
         params = Map.copyOf(params);

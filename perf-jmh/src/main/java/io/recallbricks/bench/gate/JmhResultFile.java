@@ -41,10 +41,26 @@ public final class JmhResultFile {
             }
             Map<String, String> params = new LinkedHashMap<>();
             row.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
-            results.add(new JmhResult(row.get("benchmark").asText(), row.path("mode").asText(""), params,
-                    primary.get("score").asDouble(), primary.path("scoreError").asDouble(Double.NaN),
-                    primary.path("scoreUnit").asText("")));
+            String mode = row.path("mode").asText("");
+            double score = primary.get("score").asDouble();
+            results.add(new JmhResult(row.get("benchmark").asText(), mode, params, score,
+                    primary.path("scoreError").asDouble(Double.NaN), primary.path("scoreUnit").asText(""),
+                    best(primary.path("rawData"), !"thrpt".equals(mode), score)));
         }
         return results;
+    }
+
+    /** The best iteration of {@code rawData} (one array of iteration scores per fork); the mean when it is absent. */
+    private static double best(JsonNode rawData, boolean lowerIsBetter, double mean) {
+        double best = Double.NaN;
+        for (JsonNode fork : rawData) {
+            for (JsonNode iteration : fork) {
+                double value = iteration.asDouble();
+                if (Double.isNaN(best) || (lowerIsBetter ? value < best : value > best)) {
+                    best = value;
+                }
+            }
+        }
+        return Double.isNaN(best) ? mean : best;
     }
 }

@@ -13,9 +13,14 @@ import java.util.Map;
  */
 public final class RatioSpread {
 
-    public record Spread(String key, int runs, double min, double max) {
+    /** Spread of the gated (best-iteration) ratio, and of the mean ratio for comparison. */
+    public record Spread(String key, int runs, double min, double max, double meanMin, double meanMax) {
         public double percent() {
             return (max / min - 1) * 100;
+        }
+
+        public double meanPercent() {
+            return (meanMax / meanMin - 1) * 100;
         }
     }
 
@@ -29,18 +34,20 @@ public final class RatioSpread {
         if (runs.size() < 2) {
             throw new GateInputException("spread needs at least two runs");
         }
-        Map<String, List<Double>> ratios = new LinkedHashMap<>();
+        Map<String, List<InRunReferences.Paired>> ratios = new LinkedHashMap<>();
         for (List<JmhResult> run : runs) {
             for (InRunReferences.Paired paired : InRunReferences.pair(run)) {
                 if (paired.hasRatio()) {
-                    ratios.computeIfAbsent(paired.result().key(), k -> new ArrayList<>()).add(paired.ratio());
+                    ratios.computeIfAbsent(paired.result().key(), k -> new ArrayList<>()).add(paired);
                 }
             }
         }
         List<Spread> spreads = new ArrayList<>();
         ratios.forEach((key, values) -> spreads.add(new Spread(key, values.size(),
-                values.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
-                values.stream().mapToDouble(Double::doubleValue).max().orElseThrow())));
+                values.stream().mapToDouble(InRunReferences.Paired::bestRatio).min().orElseThrow(),
+                values.stream().mapToDouble(InRunReferences.Paired::bestRatio).max().orElseThrow(),
+                values.stream().mapToDouble(InRunReferences.Paired::meanRatio).min().orElseThrow(),
+                values.stream().mapToDouble(InRunReferences.Paired::meanRatio).max().orElseThrow())));
         return new RatioSpread(spreads);
     }
 
@@ -52,14 +59,19 @@ public final class RatioSpread {
         return spreads.stream().mapToDouble(Spread::percent).max().orElse(0);
     }
 
+    public double largestMeanPercent() {
+        return spreads.stream().mapToDouble(Spread::meanPercent).max().orElse(0);
+    }
+
     public String table() {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-90s %5s %8s %8s %8s%n", "Benchmark", "Runs",
-                "Min", "Max", "Spread"));
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-72s %4s %8s %8s %8s   %s%n", "Benchmark",
+                "Runs", "Best min", "Best max", "Spread", "(mean-ratio spread)"));
         for (Spread s : spreads) {
-            out.append(String.format(Locale.ROOT, "%-90s %5d %8.3f %8.3f %7.1f%%%n", s.key(), s.runs(), s.min(), s.max(),
-                    s.percent()));
+            String key = s.key().startsWith("io.recallbricks.bench.") ? s.key().substring(22) : s.key();
+            out.append(String.format(Locale.ROOT, "%-72s %4d %8.3f %8.3f %7.1f%%   (%.1f%%)%n", key, s.runs(), s.min(),
+                    s.max(), s.percent(), s.meanPercent()));
         }
-        return out.append(String.format(Locale.ROOT, "Largest run-to-run spread of a ratio: %.1f%%%n", largestPercent()))
-                .toString();
+        return out.append(String.format(Locale.ROOT, "Largest run-to-run spread: best-iteration ratio %.1f%%, mean ratio %.1f%%%n",
+                largestPercent(), largestMeanPercent())).toString();
     }
 }

@@ -14,13 +14,23 @@ final class JmhJson {
 
     private final List<String> rows = new ArrayList<>();
 
+    /** A result whose every iteration scored {@code score}. */
     JmhJson add(String benchmark, String mode, Map<String, String> params, double score, String unit) {
+        return addIterations(benchmark, mode, params, unit, new double[][]{{score, score}, {score, score}});
+    }
+
+    /** A result with these iteration scores (one array per fork); JMH's score is their mean. */
+    JmhJson addIterations(String benchmark, String mode, Map<String, String> params, String unit, double[][] forks) {
+        double score = java.util.Arrays.stream(forks).flatMapToDouble(java.util.Arrays::stream).average().orElseThrow();
+        String raw = java.util.Arrays.stream(forks)
+                .map(fork -> java.util.Arrays.stream(fork).mapToObj(Double::toString).collect(Collectors.joining(", ", "[", "]")))
+                .collect(Collectors.joining(", ", "[", "]"));
         String paramJson = params.entrySet().stream()
                 .map(e -> "\"" + e.getKey() + "\": \"" + e.getValue() + "\"").collect(Collectors.joining(", ", "{", "}"));
         rows.add(String.format(Locale.ROOT, """
                 {"jmhVersion": "1.37", "benchmark": "%s", "mode": "%s", "threads": 1, "forks": 2, "params": %s,
-                 "primaryMetric": {"score": %s, "scoreError": %s, "scoreUnit": "%s", "rawData": [[1.0]]},
-                 "secondaryMetrics": {}}""", benchmark, mode, paramJson, score, score / 50, unit));
+                 "primaryMetric": {"score": %s, "scoreError": %s, "scoreUnit": "%s", "rawData": %s},
+                 "secondaryMetrics": {}}""", benchmark, mode, paramJson, score, score / 50, unit, raw));
         return this;
     }
 
