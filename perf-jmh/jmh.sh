@@ -16,13 +16,16 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 JAR="$HERE/target/benchmarks.jar"
 GATE=(java -cp "$JAR" io.recallbricks.bench.gate.RatioGate)
 
+# CPU time per operation of the benchmark threads, which the gate compares (README, "What the gate compares").
+CPU_PROFILER="-prof io.recallbricks.bench.cpu.ThreadCpuTimeProfiler"
+
 # One place for the profiles' JMH options.
 profile_options() {
   case "$1" in
-    # 2 forks of short iterations: fork-to-fork JIT variation averages out; few params.
-    quick) echo "-f 2 -wi 2 -w 500ms -i 3 -r 500ms -p vectors=1000,10000 -p dims=384" ;;
+    # 2 forks of short iterations (fork-to-fork JIT variation shows up in the spread), few params.
+    quick) echo "$CPU_PROFILER -f 2 -wi 3 -w 1s -i 3 -r 500ms -p vectors=1000,10000 -p dims=384" ;;
     # The annotations' settings: 2 forks, 3 x 2 s warm-up, 5 x 2 s measurement, every param.
-    full) echo "" ;;
+    full) echo "$CPU_PROFILER" ;;
     *) echo "unknown profile '$1' (quick or full)" >&2; exit 2 ;;
   esac
 }

@@ -28,7 +28,7 @@ public final class GateReport {
     }
 
     /**
-     * @param ratio     the gated ratio (best iterations), see {@link InRunReferences}
+     * @param ratio     the gated ratio (best iterations of CPU time per operation), see {@link InRunReferences}
      * @param meanRatio the ratio of JMH's mean scores, as the report shows it
      */
     public record Line(String key, JmhResult result, Double ratio, Double meanRatio, Double baselineRatio, Verdict verdict) {
@@ -54,14 +54,14 @@ public final class GateReport {
                 verdict = Verdict.REPORTED;
             } else if (expected == null) {
                 verdict = Verdict.NEW;
-            } else if (baseline.regressed(expected, paired.bestRatio())) {
+            } else if (baseline.regressed(expected, paired.gatedRatio())) {
                 verdict = Verdict.REGRESSION;
-            } else if (baseline.improved(expected, paired.bestRatio())) {
+            } else if (baseline.improved(expected, paired.gatedRatio())) {
                 verdict = Verdict.FASTER;
             } else {
                 verdict = Verdict.OK;
             }
-            lines.add(new Line(key, paired.result(), paired.bestRatio(), paired.meanRatio(), expected, verdict));
+            lines.add(new Line(key, paired.result(), paired.gatedRatio(), paired.meanRatio(), expected, verdict));
         }
         baseline.ratios().keySet().stream().filter(key -> !seen.contains(key)).sorted()
                 .forEach(key -> lines.add(new Line(key, null, null, null, baseline.ratios().get(key), Verdict.MISSING)));
@@ -79,13 +79,14 @@ public final class GateReport {
     public String table() {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%-58s %16s %11s %16s %10s %10s %8s %8s  %s%n", "Benchmark", "Score (mean)",
-                "± error", "Best iteration", "Mean ratio", "Best ratio", "Baseline", "Change", "Verdict"));
+                "± error", "Best iteration", "Mean ratio", "Gated ratio", "Baseline", "Change", "Verdict"));
         for (Line line : lines) {
             JmhResult r = line.result();
             String name = r != null ? r.shortKey() : shorten(line.key());
             String score = r != null ? String.format(Locale.ROOT, "%.3f %s", r.score(), r.unit()) : "-";
             String error = r != null && !Double.isNaN(r.error()) ? String.format(Locale.ROOT, "%.3f", r.error()) : "-";
-            String best = r != null ? String.format(Locale.ROOT, "%.3f", r.best()) : "-";
+            String best = r == null ? "-" : r.cpuBest() != null ? String.format(Locale.ROOT, "%.1f ns cpu", r.cpuBest())
+                    : String.format(Locale.ROOT, "%.3f", r.best());
             String ratio = line.ratio() != null ? String.format(Locale.ROOT, "%.3f", line.ratio()) : "-";
             String meanRatio = line.meanRatio() != null ? String.format(Locale.ROOT, "%.3f", line.meanRatio()) : "-";
             String base = line.baselineRatio() != null ? String.format(Locale.ROOT, "%.3f", line.baselineRatio()) : "-";
@@ -96,7 +97,7 @@ public final class GateReport {
         }
         long regressions = lines.stream().filter(l -> l.verdict() == Verdict.REGRESSION).count();
         long missing = lines.stream().filter(l -> l.verdict() == Verdict.MISSING).count();
-        out.append(String.format(Locale.ROOT, "JMH ratio gate (%s baseline, tolerance +%.0f%% on best-iteration ratios; absolute scores not gated): %s",
+        out.append(String.format(Locale.ROOT, "JMH ratio gate (%s baseline, tolerance +%.0f%% on CPU-time ratios; absolute scores not gated): %s",
                 baseline.profile(), baseline.tolerancePercent(), passed() ? "PASSED" : "FAILED"));
         if (!passed()) {
             out.append(String.format(Locale.ROOT, " (%d regression(s), %d missing)", regressions, missing));

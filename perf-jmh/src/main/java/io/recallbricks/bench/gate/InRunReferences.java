@@ -17,19 +17,20 @@ import java.util.Optional;
  *   <li>ratio = cost relative to the reference: score / reference in time modes, reference / score in throughput
  *       mode; above 1 is slower than the reference.</li>
  * </ul>
- * Two ratios are computed by that rule: {@code meanRatio} from JMH's scores (the one the report shows) and
- * {@code bestRatio} from each side's best iteration, which is the one the gate holds. On a shared machine a
- * neighbour's burst lands on some iterations of one side and not the other and moves the means apart; it never
- * makes an iteration faster, so the best iterations of both sides stay comparable (README, "Why the best
- * iteration").
+ * Two ratios are computed by that rule: {@code meanRatio} from JMH's scores (wall-clock time; the one the report
+ * shows) and {@code gatedRatio}, the one the gate holds: from each side's best iteration of CPU time per operation
+ * when the run recorded it (profiler {@code ThreadCpuTimeProfiler}), else of wall-clock time. On a shared machine
+ * the neighbours' load moves wall-clock time by several times between iterations, and not equally on both sides;
+ * CPU time per operation barely moves, and interference never makes an iteration faster, so the best iterations of
+ * both sides stay comparable (README, "What the gate compares").
  * This module declares no {@code references.yaml}: every reference here follows the naming convention.
  */
 public final class InRunReferences {
 
     /** A benchmark with its reference, or without one ({@code reference} and both ratios null). */
-    public record Paired(JmhResult result, JmhResult reference, Double meanRatio, Double bestRatio) {
+    public record Paired(JmhResult result, JmhResult reference, Double meanRatio, Double gatedRatio) {
         public boolean hasRatio() {
-            return bestRatio != null;
+            return gatedRatio != null;
         }
     }
 
@@ -46,7 +47,7 @@ public final class InRunReferences {
             Optional<JmhResult> reference = referenceName(result, results).flatMap(name -> matching(result, name, results));
             paired.add(new Paired(result, reference.orElse(null),
                     reference.map(r -> ratio(result, result.score(), r.score())).orElse(null),
-                    reference.map(r -> ratio(result, result.best(), r.best())).orElse(null)));
+                    reference.map(r -> gatedRatio(result, r)).orElse(null)));
         }
         return paired;
     }
@@ -68,6 +69,13 @@ public final class InRunReferences {
                 .filter(r -> r.mode().equals(result.mode()) && r.unit().equals(result.unit()))
                 .filter(r -> r.params().entrySet().stream().allMatch(e -> e.getValue().equals(result.params().get(e.getKey()))))
                 .max(Comparator.comparingInt(r -> r.params().size()));
+    }
+
+    private static double gatedRatio(JmhResult result, JmhResult reference) {
+        if (result.cpuBest() != null && reference.cpuBest() != null) {
+            return result.cpuBest() / reference.cpuBest();
+        }
+        return ratio(result, result.best(), reference.best());
     }
 
     private static double ratio(JmhResult result, double score, double reference) {

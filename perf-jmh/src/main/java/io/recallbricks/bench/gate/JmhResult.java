@@ -12,9 +12,11 @@ import java.util.stream.Collectors;
  * @param score     JMH's score: the mean over every measurement iteration of every fork
  * @param best      the best single measurement iteration (the shortest time, or the highest throughput): what the
  *                  code costs when no neighbour interferes, since interference only ever adds time
+ * @param cpuBest   the best iteration of {@code cpu.time/op} (ns of the worker threads' CPU per operation, from
+ *                  {@code ThreadCpuTimeProfiler}); null when the run was made without that profiler
  */
 public record JmhResult(String benchmark, String mode, Map<String, String> params, double score, double error,
-                        String unit, double best) {
+                        String unit, double best, Double cpuBest) {
 
     public JmhResult {
         params = Map.copyOf(params);

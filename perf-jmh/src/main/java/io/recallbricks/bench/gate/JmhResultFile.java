@@ -16,6 +16,9 @@ import java.util.Map;
 /** Reads JMH's {@code -rf json} output (the fields the gate needs; the rest is JMH's). */
 public final class JmhResultFile {
 
+    /** The secondary metric of {@code io.recallbricks.bench.cpu.ThreadCpuTimeProfiler}. */
+    static final String CPU_METRIC = "cpu.time/op";
+
     private JmhResultFile() {
     }
 
@@ -45,9 +48,14 @@ public final class JmhResultFile {
             double score = primary.get("score").asDouble();
             results.add(new JmhResult(row.get("benchmark").asText(), mode, params, score,
                     primary.path("scoreError").asDouble(Double.NaN), primary.path("scoreUnit").asText(""),
-                    best(primary.path("rawData"), !"thrpt".equals(mode), score)));
+                    best(primary.path("rawData"), !"thrpt".equals(mode), score), cpuBest(row.path("secondaryMetrics"))));
         }
         return results;
+    }
+
+    private static Double cpuBest(JsonNode secondary) {
+        JsonNode cpu = secondary.path(CPU_METRIC);
+        return cpu.isMissingNode() ? null : best(cpu.path("rawData"), true, cpu.path("score").asDouble(Double.NaN));
     }
 
     /** The best iteration of {@code rawData} (one array of iteration scores per fork); the mean when it is absent. */

@@ -58,7 +58,7 @@ public final class RatioGate {
                 Map<String, Double> ratios = new LinkedHashMap<>();
                 for (InRunReferences.Paired paired : InRunReferences.pair(JmhResultFile.read(a.single()))) {
                     if (paired.hasRatio()) {
-                        ratios.put(paired.result().key(), paired.bestRatio());
+                        ratios.put(paired.result().key(), paired.gatedRatio());
                     }
                 }
                 if (ratios.isEmpty()) {

@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public final class RatioSpread {
 
-    /** Spread of the gated (best-iteration) ratio, and of the mean ratio for comparison. */
+    /** Spread of the gated ratio, and of the wall-clock mean ratio for comparison. */
     public record Spread(String key, int runs, double min, double max, double meanMin, double meanMax) {
         public double percent() {
             return (max / min - 1) * 100;
@@ -44,8 +44,8 @@ public final class RatioSpread {
         }
         List<Spread> spreads = new ArrayList<>();
         ratios.forEach((key, values) -> spreads.add(new Spread(key, values.size(),
-                values.stream().mapToDouble(InRunReferences.Paired::bestRatio).min().orElseThrow(),
-                values.stream().mapToDouble(InRunReferences.Paired::bestRatio).max().orElseThrow(),
+                values.stream().mapToDouble(InRunReferences.Paired::gatedRatio).min().orElseThrow(),
+                values.stream().mapToDouble(InRunReferences.Paired::gatedRatio).max().orElseThrow(),
                 values.stream().mapToDouble(InRunReferences.Paired::meanRatio).min().orElseThrow(),
                 values.stream().mapToDouble(InRunReferences.Paired::meanRatio).max().orElseThrow())));
         return new RatioSpread(spreads);
@@ -65,13 +65,13 @@ public final class RatioSpread {
 
     public String table() {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-72s %4s %8s %8s %8s   %s%n", "Benchmark",
-                "Runs", "Best min", "Best max", "Spread", "(mean-ratio spread)"));
+                "Runs", "Min", "Max", "Spread", "(wall-clock mean-ratio spread)"));
         for (Spread s : spreads) {
             String key = s.key().startsWith("io.recallbricks.bench.") ? s.key().substring(22) : s.key();
             out.append(String.format(Locale.ROOT, "%-72s %4d %8.3f %8.3f %7.1f%%   (%.1f%%)%n", key, s.runs(), s.min(),
                     s.max(), s.percent(), s.meanPercent()));
         }
-        return out.append(String.format(Locale.ROOT, "Largest run-to-run spread: best-iteration ratio %.1f%%, mean ratio %.1f%%%n",
+        return out.append(String.format(Locale.ROOT, "Largest run-to-run spread: gated ratio %.1f%%, wall-clock mean ratio %.1f%%%n",
                 largestPercent(), largestMeanPercent())).toString();
     }
 }
