@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,12 +52,13 @@ class ApplicationProcessTest {
     }
 
     @Test
-    void startsFromTheEnvironmentServesAndStopsOnSigterm() throws Exception {
+    void startsFromTheEnvironmentServesAndOnSigtermFinishesInFlightRequestsThenStops() throws Exception {
         TestDatabase.Database database = TestDatabase.fresh();
         int port = freePort();
         Path stdout = Files.createTempFile("service-out", ".log");
         Process process = service(Map.of("DATABASE_URL", database.postgresUrl(), "PORT", Integer.toString(port),
-                "HOST", "127.0.0.1", "SHUTDOWN_GRACE_PERIOD_SECONDS", "5"), stdout).redirectErrorStream(true).start();
+                "HOST", "127.0.0.1", "SHUTDOWN_GRACE_PERIOD_SECONDS", "10", "RECALLBRICKS_TEST_SLOW_ROUTE", "true"),
+                stdout).redirectErrorStream(true).start();
         try {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             URI ready = URI.create("http://127.0.0.1:" + port + "/health/ready");
@@ -75,7 +77,14 @@ class ApplicationProcessTest {
             }
             assertEquals(200, status, "ready within " + STARTUP_BOUND + "; log:\n" + Files.readString(stdout));
 
-            process.destroy(); // SIGTERM
+            CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/test/slow?millis=3000")).build(), HttpResponse.BodyHandlers.ofString());
+            Thread.sleep(1000);
+            process.destroy(); // SIGTERM while the slow request runs
+
+            HttpResponse<String> finished = inFlight.get(30, TimeUnit.SECONDS);
+            assertEquals(200, finished.statusCode(), "the in-flight request completes");
+            assertTrue(finished.body().contains("3000"));
             assertTrue(process.waitFor(30, TimeUnit.SECONDS), "stops within the grace period");
             assertTrue(List.of(0, 143).contains(process.exitValue()), "exit " + process.exitValue());
         } finally {

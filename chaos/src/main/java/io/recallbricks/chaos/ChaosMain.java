@@ -1,64 +1,63 @@
 package io.recallbricks.chaos;
 
-import io.recallbricks.chaos.cli.CommandLine;
-import io.recallbricks.chaos.cli.Subcommand;
 import io.recallbricks.chaos.embeddings.FakeEmbeddingsCommand;
 import io.recallbricks.chaos.proxy.TcpProxyCommand;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
-/** Entry point of {@code recallbricks-chaos.jar}: dispatches to a subcommand. Exit code 2 is a usage error. */
-public final class ChaosMain {
+/**
+ * {@code java -jar recallbricks-chaos.jar <subcommand> ...}. Exit codes: 0 stopped normally, 1 failed (e.g. a
+ * port already taken), 2 a wrong command line, with a one-line reason and the usage; never a stack trace.
+ */
+@Command(name = "recallbricks-chaos", mixinStandardHelpOptions = true, versionProvider = ChaosMain.Version.class,
+        description = "Fault-injectable doubles of the service's dependencies.",
+        subcommands = {FakeEmbeddingsCommand.class, TcpProxyCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:stopped normally", "1:failed (e.g. port taken)", "2:wrong command line"})
+public final class ChaosMain implements Callable<Integer> {
 
-    private static final Map<String, Subcommand> SUBCOMMANDS = new LinkedHashMap<>();
+    static final int EXIT_FAILED = 1;
+    static final int EXIT_USAGE = 2;
 
-    static {
-        for (Subcommand subcommand : List.of(new FakeEmbeddingsCommand(), new TcpProxyCommand())) {
-            SUBCOMMANDS.put(subcommand.name(), subcommand);
-        }
-    }
-
-    private ChaosMain() {
-    }
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
-    static int run(String[] args) {
-        if (args.length == 0 || List.of("help", "--help", "-h").contains(args[0])) {
-            System.out.println(usage());
-            return args.length == 0 ? 2 : 0;
-        }
-        Subcommand subcommand = SUBCOMMANDS.get(args[0]);
-        if (subcommand == null) {
-            System.err.println("error: unknown subcommand '" + args[0] + "'\n\n" + usage());
-            return 2;
-        }
-        List<String> rest = Arrays.asList(args).subList(1, args.length);
-        if (rest.contains("--help") || rest.contains("-h")) {
-            System.out.println(subcommand.usage());
-            return 0;
-        }
-        try {
-            subcommand.run(rest);
-            return 0;
-        } catch (CommandLine.UsageException | IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage() + "\n\n" + subcommand.usage());
-            return 2;
-        } catch (Exception e) {
-            System.err.println("error: " + subcommand.name() + " failed: " + e.getMessage());
-            return 1;
+    /** Runs the CLI without exiting the JVM; returns the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new ChaosMain());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof IllegalArgumentException) { // a value the configuration refuses
+                commandLine.getErr().println("error: " + e.getMessage());
+                commandLine.usage(commandLine.getErr());
+                return EXIT_USAGE;
+            }
+            commandLine.getErr().println("error: " + commandLine.getCommandName() + " failed: " + e.getMessage());
+            return EXIT_FAILED;
+        });
+        return cli.execute(args);
+    }
+
+    /** The version Maven wrote into the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = ChaosMain.class.getPackage().getImplementationVersion();
+            return new String[] {"recallbricks-chaos " + (version == null ? "(development build)" : version)};
         }
     }
 
-    private static String usage() {
-        StringBuilder text = new StringBuilder("usage: java -jar recallbricks-chaos.jar <subcommand> [options]\n");
-        for (Subcommand subcommand : SUBCOMMANDS.values()) {
-            text.append('\n').append(subcommand.usage()).append('\n');
-        }
-        return text.toString();
+    /** No subcommand: say which there are. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return EXIT_USAGE;
     }
 }

@@ -1,73 +1,68 @@
 package io.recallbricks.chaos;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
-/** The dispatcher's answers to wrong command lines: a message and exit code 2, never a stack trace. */
+/** The command line's answers to wrong input: a one-line reason, the usage, exit code 2, never a stack trace. */
 class ChaosMainTest {
 
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream originalErr;
-    private PrintStream originalOut;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
 
-    @BeforeEach
-    void capture() {
-        originalErr = System.err;
-        originalOut = System.out;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setErr(originalErr);
-        System.setOut(originalOut);
+    private int run(String... args) {
+        return ChaosMain.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
     }
 
     @Test
     void listsTheSubcommandsWhenAskedForHelp() {
-        assertEquals(0, ChaosMain.run(new String[] {"help"}));
-        String usage = out.toString(StandardCharsets.UTF_8);
-        assertTrue(usage.contains("fake-embeddings") && usage.contains("tcp-proxy"), usage);
+        assertEquals(0, run("--help"));
+        assertTrue(out.toString().contains("fake-embeddings") && out.toString().contains("tcp-proxy"), out.toString());
+    }
+
+    @Test
+    void withoutASubcommandShowsTheUsage() {
+        assertEquals(2, run());
+        assertTrue(err.toString().contains("fake-embeddings"), err.toString());
     }
 
     @Test
     void rejectsAnUnknownSubcommand() {
-        assertEquals(2, ChaosMain.run(new String[] {"break-everything"}));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown subcommand 'break-everything'"));
+        assertEquals(2, run("break-everything"));
+        assertTrue(err.toString().contains("'break-everything'"), err.toString());
     }
 
     @Test
     void rejectsBadOptionsWithTheSubcommandsUsage() {
-        assertEquals(2, ChaosMain.run(new String[] {"fake-embeddings", "--port", "abc"}));
-        String message = err.toString(StandardCharsets.UTF_8);
-        assertTrue(message.contains("--port must be a whole number"), message);
-        assertTrue(message.contains("--latency-median-ms"), "usage shown: " + message);
-        assertTrue(!message.contains("\tat "), "no stack trace");
+        assertEquals(2, run("fake-embeddings", "--port", "abc"));
+        assertTrue(err.toString().contains("'abc' is not an int"), err.toString());
+        assertTrue(err.toString().contains("--latency-median-ms"), "usage shown: " + err);
+        assertFalse(err.toString().contains("\tat "), "no stack trace");
     }
 
     @Test
-    void rejectsInconsistentLatencies() {
-        assertEquals(2, ChaosMain.run(new String[] {"fake-embeddings", "--latency-median-ms", "100",
-                "--latency-p99-ms", "50"}));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("must not be below the median"));
+    void rejectsValuesTheConfigurationRefuses() {
+        assertEquals(2, run("fake-embeddings", "--latency-median-ms", "100", "--latency-p99-ms", "50"));
+        assertTrue(err.toString().contains("error: the latency p99 (50 ms) must not be below the median"),
+                err.toString());
+        assertEquals(2, run("fake-embeddings", "--port", "70000"));
+        assertTrue(err.toString().contains("port must be between 0 and 65535"), err.toString());
+        assertFalse(err.toString().contains("\tat "), "no stack trace");
     }
 
     @Test
-    void tcpProxyNeedsAnUpstream() {
-        assertEquals(2, ChaosMain.run(new String[] {"tcp-proxy", "--listen", "0"}));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--upstream is required"));
-        assertEquals(2, ChaosMain.run(new String[] {"tcp-proxy", "--listen", "0", "--upstream", "localhost"}));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--upstream must be HOST:PORT"));
-        assertEquals(2, ChaosMain.run(new String[] {"tcp-proxy", "--listen", "0", "--upstream", "db:none"}));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no valid port"));
+    void tcpProxyNeedsAValidUpstream() {
+        assertEquals(2, run("tcp-proxy", "--listen", "0"));
+        assertTrue(err.toString().contains("Missing required option: '--upstream=HOST:PORT'"), err.toString());
+        assertEquals(2, run("tcp-proxy", "--listen", "0", "--upstream", "localhost"));
+        assertTrue(err.toString().contains("'localhost' is not HOST:PORT"), err.toString());
+        assertEquals(2, run("tcp-proxy", "--listen", "0", "--upstream", "db:none"));
+        assertTrue(err.toString().contains("'db:none' has no valid port"), err.toString());
+        assertEquals(2, run("tcp-proxy", "--listen", "99999", "--upstream", "db:5432"));
+        assertTrue(err.toString().contains("'99999' has no valid port (0-65535)"), err.toString());
     }
 }

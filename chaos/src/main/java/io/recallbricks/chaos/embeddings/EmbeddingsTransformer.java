@@ -45,8 +45,9 @@ final class EmbeddingsTransformer implements ResponseDefinitionTransformerV2 {
     public ResponseDefinition transform(ServeEvent serveEvent) {
         FaultPlan plan = faults.plan();
         return switch (faults.nextOutcome(plan)) {
-            case HANG -> ResponseDefinitionBuilder.responseDefinition().withStatus(200).withFixedDelay(hangMillis)
-                    .build();
+            // Held for the hang timeout, then cut like a proxy would cut a stuck request: never a fake answer.
+            case HANG -> ResponseDefinitionBuilder.responseDefinition().withFixedDelay(hangMillis)
+                    .withFault(Fault.CONNECTION_RESET_BY_PEER).build();
             case RESET -> ResponseDefinitionBuilder.responseDefinition().withFault(Fault.CONNECTION_RESET_BY_PEER)
                     .build();
             case RATE_LIMITED -> answer(plan, 429, OpenAiJson.error(

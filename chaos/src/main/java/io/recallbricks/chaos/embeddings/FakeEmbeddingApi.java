@@ -46,12 +46,29 @@ public final class FakeEmbeddingApi implements AutoCloseable {
         WireMockServer server = new WireMockServer(wireMockOptions(config, faults));
         try {
             server.start();
-        } catch (RuntimeException e) {
-            server.stop();
+        } catch (Exception e) { // WireMock also throws checked exceptions undeclared
+            stopQuietly(server);
             throw new IllegalStateException("cannot start the fake embedding API on " + config.bindAddress() + ":"
-                    + config.port() + ": " + e.getMessage(), e);
+                    + config.port() + ": " + rootMessage(e), e);
         }
         return new FakeEmbeddingApi(server, faults);
+    }
+
+    private static void stopQuietly(WireMockServer server) {
+        try {
+            server.stop();
+        } catch (Exception ignored) {
+            // it did not start; WireMock's stop then fails on its half-started Jetty, which is of no interest
+        }
+    }
+
+    /** Jetty's "Address already in use" sits a few causes deep under WireMock's startup exception. */
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     static WireMockConfiguration wireMockOptions(FakeEmbeddingConfig config, FaultControls faults) {
@@ -62,7 +79,7 @@ public final class FakeEmbeddingApi implements AutoCloseable {
                 // Delays (latency, "slow", hangs) are scheduled, not slept on a request thread, so thousands of
                 // hung requests cost no threads and the admin API stays reachable.
                 .asynchronousResponseEnabled(true)
-                .asynchronousResponseThreads(4)
+                .asynchronousResponseThreads(8)
                 .containerThreads(32)
                 // An idle keep-alive connection must outlive a hang, or Jetty would close it mid-"hang".
                 .jettyIdleTimeout((long) hangMillis + 60_000)

@@ -10,7 +10,7 @@ import java.time.Duration;
  * @param port            TCP port; default 0, which picks a free one (read it from {@link FakeEmbeddingApi#port()})
  * @param latencyMedianMs median of the modelled response latency; default 0 (answer at once, for tests)
  * @param latencyP99Ms    99th percentile of the modelled latency; default 0, meaning "same as the median"
- * @param hangTimeout     how long a hung request is held before it is finally answered; default 10 minutes,
+ * @param hangTimeout     how long a hung request is held before its connection is reset; default 10 minutes,
  *                        i.e. longer than any sensible client timeout
  */
 public record FakeEmbeddingConfig(String bindAddress, int port, int latencyMedianMs, int latencyP99Ms,

@@ -1,49 +1,48 @@
 package io.recallbricks.chaos.embeddings;
 
-import io.recallbricks.chaos.cli.CommandLine;
 import io.recallbricks.chaos.cli.Servers;
-import io.recallbricks.chaos.cli.Subcommand;
 import java.time.Duration;
-import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code fake-embeddings}: runs the fake embedding API until stopped. */
-public final class FakeEmbeddingsCommand implements Subcommand {
+@Command(name = "fake-embeddings", mixinStandardHelpOptions = true,
+        description = {"OpenAI-compatible fake of POST /v1/embeddings and GET /v1/models; faults at /__admin/faults.",
+                "Prints 'fake-embeddings listening on http://127.0.0.1:<port>' once it accepts requests."})
+public final class FakeEmbeddingsCommand implements Callable<Integer> {
 
-    private static final Set<String> OPTIONS = Set.of("port", "bind", "latency-median-ms", "latency-p99-ms",
-            "hang-timeout-ms");
+    @Option(names = "--port", defaultValue = "0", paramLabel = "N",
+            description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--latency-median-ms", defaultValue = "0", paramLabel = "N",
+            description = "Median of the log-normal response latency; 0 = none (default: ${DEFAULT-VALUE}).")
+    int latencyMedianMs;
+
+    @Option(names = "--latency-p99-ms", defaultValue = "0", paramLabel = "N",
+            description = "99th percentile of that latency; 0 = the median (default: ${DEFAULT-VALUE}).")
+    int latencyP99Ms;
+
+    @Option(names = "--hang-timeout-ms", defaultValue = "600000", paramLabel = "N",
+            description = "How long the hang fault holds a request before cutting it (default: ${DEFAULT-VALUE}).")
+    long hangTimeoutMs;
 
     @Override
-    public String name() {
-        return "fake-embeddings";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                fake-embeddings   OpenAI-compatible fake of POST /v1/embeddings and GET /v1/models, faults at /__admin/faults
-                  --port N                 port to listen on; 0 picks a free one (default 0)
-                  --bind ADDRESS           address to listen on (default 127.0.0.1)
-                  --latency-median-ms N    median of the log-normal response latency (default 0: none)
-                  --latency-p99-ms N       99th percentile of that latency (default: the median)
-                  --hang-timeout-ms N      how long the hang fault holds a request (default 600000)
-                  prints: fake-embeddings listening on http://127.0.0.1:<port>""";
-    }
-
-    @Override
-    public void run(List<String> args) throws InterruptedException {
-        CommandLine options = CommandLine.parse(args, OPTIONS);
-        FakeEmbeddingConfig defaults = FakeEmbeddingConfig.defaults();
-        FakeEmbeddingConfig config = defaults
-                .withBindAddress(options.string("bind", defaults.bindAddress()))
-                .withPort(options.integer("port", defaults.port(), 0, 65535))
-                .withLatency(options.integer("latency-median-ms", 0, 0, 600_000),
-                        options.integer("latency-p99-ms", 0, 0, 600_000))
-                .withHangTimeout(Duration.ofMillis(options.integer("hang-timeout-ms",
-                        (int) defaults.hangTimeout().toMillis(), 1, Integer.MAX_VALUE)));
+    public Integer call() throws InterruptedException {
+        FakeEmbeddingConfig config = FakeEmbeddingConfig.defaults()
+                .withBindAddress(bind)
+                .withPort(port)
+                .withLatency(latencyMedianMs, latencyP99Ms)
+                .withHangTimeout(Duration.ofMillis(hangTimeoutMs));
         FakeEmbeddingApi api = FakeEmbeddingApi.start(config);
         System.out.println("fake-embeddings listening on " + api.baseUrl());
         System.out.flush();
         Servers.runUntilStopped(api);
+        return 0;
     }
 }

@@ -8,10 +8,16 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Deterministic text vectors in which texts that share words are close: signed feature hashing of normalised
- * word tokens, plus their character trigrams at a lower weight (so "memory" and "memories" still meet), then
- * L2-normalised. Not a language model, but enough for ranking tests to mean something: the cosine of two
- * vectors grows with the words (and word pieces) the texts share, and unrelated texts are close to orthogonal.
+ * Deterministic text vectors in which texts that share words are close: the text's features (normalised word
+ * tokens, plus their character trigrams at a lower weight, so "memory" and "memories" still meet) are hashed,
+ * each feature adds its own pseudo-random ±weight vector (seeded by its hash), and the sum is L2-normalised.
+ * Not a language model, but enough for ranking tests to mean something: the cosine of two vectors grows with
+ * the words (and word pieces) the texts share, and unrelated texts are close to orthogonal (|cos| about
+ * 1/sqrt(dimensions)).
+ *
+ * <p>Dense on purpose, like real embeddings: every component is non-zero, so answers have the size of
+ * OpenAI's (about 17 kB of JSON for 1536 dimensions) and a client's parsing cost is realistic. Plain signed
+ * feature hashing (one index per feature) would give the same similarities but mostly-zero vectors.
  *
  * <p>Stable across JVMs and runs: it uses its own 64-bit hash, not {@code String.hashCode()} or a seed.
  */
@@ -46,8 +52,7 @@ public final class HashingEmbedder {
             }
         }
         if (!normalise(vector)) {
-            // No word at all (punctuation only) or features that cancelled out: still a unit vector, and still
-            // a function of the text.
+            // No word at all (punctuation only): still a unit vector, and still a function of the text.
             add(vector, hash(text, WORD_SALT), WORD_WEIGHT);
             normalise(vector);
         }
@@ -67,9 +72,20 @@ public final class HashingEmbedder {
         return content.isEmpty() ? all : content;
     }
 
+    /** Adds the feature's ±weight vector: each component's sign is one bit of a SplitMix64 stream seeded by it. */
     private static void add(float[] vector, long hash, float weight) {
-        int index = (int) Long.remainderUnsigned(hash, vector.length);
-        vector[index] += hash < 0 ? -weight : weight;
+        // Indexed, not branched on: the bits are random, so a branch would be mispredicted half of the time
+        // and cost several times the additions themselves.
+        float[] signed = {weight, -weight};
+        long state = hash;
+        for (int base = 0; base < vector.length; base += Long.SIZE) {
+            state += 0x9E3779B97F4A7C15L;
+            long bits = mix(state);
+            int count = Math.min(Long.SIZE, vector.length - base);
+            for (int i = 0; i < count; i++) {
+                vector[base + i] += signed[(int) (bits >>> i) & 1];
+            }
+        }
     }
 
     private static boolean normalise(float[] vector) {
@@ -94,10 +110,13 @@ public final class HashingEmbedder {
             h ^= feature.charAt(i);
             h *= 0x100000001B3L;
         }
-        h ^= h >>> 30;
-        h *= 0xBF58476D1CE4E5B9L;
-        h ^= h >>> 27;
-        h *= 0x94D049BB133111EBL;
-        return h ^ (h >>> 31);
+        return mix(h);
+    }
+
+    /** SplitMix64's finaliser: every output bit depends on every input bit. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 }

@@ -39,7 +39,7 @@ public final class ProxyAdminServer implements AutoCloseable {
     public static ProxyAdminServer start(TcpFaultProxy proxy, String host, int port) throws IOException {
         HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 0);
         ProxyAdminServer admin = new ProxyAdminServer(proxy, http);
-        http.createContext("/faults", admin::handle);
+        http.createContext("/", admin::handle);
         http.start();
         return admin;
     }

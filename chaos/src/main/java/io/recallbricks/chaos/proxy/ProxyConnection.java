@@ -8,6 +8,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -24,6 +26,7 @@ final class ProxyConnection {
     private final TcpProxyConfig config;
     private final Supplier<ProxyFault> faults;
     private final Consumer<ProxyConnection> onClosed;
+    private final Promise<Void> finished;
     private Channel upstream;
     private Pipe toUpstream;
     private Pipe toClient;
@@ -37,6 +40,7 @@ final class ProxyConnection {
         this.config = config;
         this.faults = faults;
         this.onClosed = onClosed;
+        this.finished = client.eventLoop().newPromise();
         client.closeFuture().addListener(f -> inLoop(this::forgetWhenBothClosed));
     }
 
@@ -124,6 +128,12 @@ final class ProxyConnection {
             toClient.discard();
         }
         onClosed.accept(this);
+        finished.setSuccess(null);
+    }
+
+    /** Completes once both sides are closed and the connection has left the proxy's set. */
+    Future<Void> finished() {
+        return finished;
     }
 
     private void inLoop(Runnable task) {

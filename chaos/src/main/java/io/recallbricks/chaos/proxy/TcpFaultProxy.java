@@ -33,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 public final class TcpFaultProxy implements AutoCloseable {
 
     private static final int EVENT_LOOP_THREADS = 2;
+    private static final long CLOSE_WAIT_MILLIS = 2000;
 
     private final TcpProxyConfig config;
     private final EventLoopGroup group;
@@ -129,8 +130,12 @@ public final class TcpFaultProxy implements AutoCloseable {
                 throw e;
             }
         }
-        for (ProxyConnection connection : List.copyOf(connections)) {
+        List<ProxyConnection> open = List.copyOf(connections);
+        for (ProxyConnection connection : open) {
             connection.faultChanged(newFault);
+        }
+        if (newFault.mode() == ProxyFault.Mode.DOWN) {
+            awaitClosed(open); // so that "down" means down when this returns
         }
     }
 
@@ -141,9 +146,11 @@ public final class TcpFaultProxy implements AutoCloseable {
             listener.close().syncUninterruptibly();
             listener = null;
         }
-        for (ProxyConnection connection : List.copyOf(connections)) {
+        List<ProxyConnection> open = List.copyOf(connections);
+        for (ProxyConnection connection : open) {
             connection.close();
         }
+        awaitClosed(open);
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
@@ -155,6 +162,12 @@ public final class TcpFaultProxy implements AutoCloseable {
         ProxyConnection connection = new ProxyConnection(client, config, () -> fault, connections::remove);
         connections.add(connection);
         connection.open();
+    }
+
+    private static void awaitClosed(List<ProxyConnection> closing) {
+        for (ProxyConnection connection : closing) {
+            connection.finished().awaitUninterruptibly(CLOSE_WAIT_MILLIS);
+        }
     }
 
     private void bind(int requestedPort) {

@@ -1,51 +1,51 @@
 package io.recallbricks.chaos.proxy;
 
-import io.recallbricks.chaos.cli.CommandLine;
 import io.recallbricks.chaos.cli.Servers;
-import io.recallbricks.chaos.cli.Subcommand;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code tcp-proxy}: runs a {@link TcpFaultProxy} with its HTTP admin API until stopped. */
-public final class TcpProxyCommand implements Subcommand {
+@Command(name = "tcp-proxy", mixinStandardHelpOptions = true,
+        description = {"TCP fault proxy (pass-through, down, hang, latency); faults at <admin>/faults.",
+                "Prints 'tcp-proxy listening on 127.0.0.1:<port> -> <upstream>, admin http://127.0.0.1:<admin-port>'."})
+public final class TcpProxyCommand implements Callable<Integer> {
 
-    private static final Set<String> OPTIONS = Set.of("listen", "upstream", "admin-port", "bind",
-            "connect-timeout-ms");
+    @Option(names = "--listen", required = true, paramLabel = "[HOST:]PORT", converter = HostPort.Listen.class,
+            description = "Where clients connect (host default 127.0.0.1); port 0 picks a free one.")
+    HostPort listen;
+
+    @Option(names = "--upstream", required = true, paramLabel = "HOST:PORT", converter = HostPort.Upstream.class,
+            description = "The real server, e.g. 127.0.0.1:5432.")
+    HostPort upstream;
+
+    @Option(names = "--admin-port", defaultValue = "0", paramLabel = "N",
+            description = "Port of the HTTP admin API; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int adminPort;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+            description = "Address of the admin API (default: ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--connect-timeout-ms", defaultValue = "5000", paramLabel = "N",
+            description = "Upstream connect timeout (default: ${DEFAULT-VALUE}).")
+    long connectTimeoutMs;
 
     @Override
-    public String name() {
-        return "tcp-proxy";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                tcp-proxy         TCP fault proxy (pass-through, down, hang, latency), faults at <admin>/faults
-                  --listen [HOST:]PORT     where clients connect; port 0 picks a free one (required)
-                  --upstream HOST:PORT     the real server, e.g. 127.0.0.1:5432 (required)
-                  --admin-port N           port of the HTTP admin API; 0 picks a free one (default 0)
-                  --bind ADDRESS           address of the admin API (default 127.0.0.1)
-                  --connect-timeout-ms N   upstream connect timeout (default 5000)
-                  prints: tcp-proxy listening on 127.0.0.1:<port> -> <upstream>, admin http://127.0.0.1:<admin-port>""";
-    }
-
-    @Override
-    public void run(List<String> args) throws IOException, InterruptedException {
-        CommandLine options = CommandLine.parse(args, OPTIONS);
-        HostPort listen = HostPort.parse("listen", options.required("listen"), "127.0.0.1", 0);
-        HostPort upstream = HostPort.parse("upstream", options.required("upstream"), null, 1);
+    public Integer call() throws IOException, InterruptedException {
         TcpProxyConfig config = new TcpProxyConfig(listen.host(), listen.port(), upstream.host(), upstream.port(),
-                Duration.ofMillis(options.integer("connect-timeout-ms", 5000, 1, 600_000)));
+                Duration.ofMillis(connectTimeoutMs));
         TcpFaultProxy proxy = TcpFaultProxy.start(config);
         ProxyAdminServer admin;
         try {
-            admin = ProxyAdminServer.start(proxy, options.string("bind", "127.0.0.1"),
-                    options.integer("admin-port", 0, 0, 65535));
-        } catch (IOException e) {
+            admin = ProxyAdminServer.start(proxy, bind, adminPort);
+        } catch (IOException | IllegalArgumentException e) {
             proxy.close();
-            throw new IOException("cannot start the admin API: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot start the admin API on " + bind + ":" + adminPort + ": "
+                    + e.getMessage(), e);
         }
         System.out.println("tcp-proxy listening on " + listen.host() + ":" + proxy.port() + " -> " + upstream.host()
                 + ":" + upstream.port() + ", admin " + admin.baseUrl());
@@ -54,16 +54,17 @@ public final class TcpProxyCommand implements Subcommand {
             admin.close();
             proxy.close();
         });
+        return 0;
     }
 
     /** A {@code [host:]port} option value. */
     record HostPort(String host, int port) {
 
-        static HostPort parse(String option, String value, String defaultHost, int minPort) {
+        static HostPort parse(String value, String defaultHost, int minPort) {
             int colon = value.lastIndexOf(':');
             String host = colon < 0 ? defaultHost : value.substring(0, colon);
             if (host == null || host.isBlank()) {
-                throw new CommandLine.UsageException("--" + option + " must be HOST:PORT, was '" + value + "'");
+                throw new CommandLine.TypeConversionException("'" + value + "' is not HOST:PORT");
             }
             try {
                 int port = Integer.parseInt(value.substring(colon + 1));
@@ -72,8 +73,24 @@ public final class TcpProxyCommand implements Subcommand {
                 }
                 return new HostPort(host, port);
             } catch (NumberFormatException e) {
-                throw new CommandLine.UsageException("--" + option + " has no valid port (" + minPort
-                        + "-65535): '" + value + "'");
+                throw new CommandLine.TypeConversionException("'" + value + "' has no valid port (" + minPort
+                        + "-65535)");
+            }
+        }
+
+        /** {@code --listen}: the host is optional (loopback), port 0 allowed. */
+        static final class Listen implements CommandLine.ITypeConverter<HostPort> {
+            @Override
+            public HostPort convert(String value) {
+                return parse(value, "127.0.0.1", 0);
+            }
+        }
+
+        /** {@code --upstream}: host and a real port required. */
+        static final class Upstream implements CommandLine.ITypeConverter<HostPort> {
+            @Override
+            public HostPort convert(String value) {
+                return parse(value, null, 1);
             }
         }
     }

@@ -322,6 +322,14 @@ class FakeEmbeddingApiTest {
     }
 
     @Test
+    void aTakenPortIsAClearError() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> FakeEmbeddingApi.start(FakeEmbeddingConfig.defaults().withPort(fake.port())).close());
+        assertTrue(e.getMessage().startsWith("cannot start the fake embedding API on 127.0.0.1:" + fake.port()),
+                e.getMessage());
+    }
+
+    @Test
     void latencyIsLogNormalWithTheGivenMedianAndP99() {
         double sigma = LatencyModel.sigmaFor(80, 400);
         assertEquals(400, 80 * Math.exp(2.3263478740408408 * sigma), 1e-9);

@@ -71,6 +71,16 @@ class HashingEmbedderTest {
     }
 
     @Test
+    void vectorsAreDenseLikeRealEmbeddings() {
+        float[] vector = embedder.embed("Remember that the user prefers concise answers", 1536);
+        long nonZero = 0;
+        for (float v : vector) {
+            nonZero += v != 0 ? 1 : 0;
+        }
+        assertTrue(nonZero > 1536 * 0.9, nonZero + " of 1536 components are non-zero");
+    }
+
+    @Test
     void rejectsANonPositiveDimension() {
         assertThrows(IllegalArgumentException.class, () -> embedder.embed("text", 0));
     }

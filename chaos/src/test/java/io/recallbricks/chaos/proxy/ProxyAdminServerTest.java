@@ -72,6 +72,13 @@ class ProxyAdminServerTest {
     }
 
     @Test
+    void aTakenPortIsAClearError() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> TcpFaultProxy.start(
+                TcpProxyConfig.to("127.0.0.1", upstream.getLocalPort()).listeningOn("127.0.0.1", proxy.port())));
+        assertTrue(e.getMessage().startsWith("cannot listen on 127.0.0.1:" + proxy.port()), e.getMessage());
+    }
+
+    @Test
     void badRequestsGetAClearMessage() throws Exception {
         assertTrue(call("POST", "/faults/latency", "{}", 400).get("error").asText().contains("delayMs"));
         assertTrue(call("POST", "/faults/latency", "{\"delayMs\":-3}", 400).get("error").asText().contains("delayMs"));

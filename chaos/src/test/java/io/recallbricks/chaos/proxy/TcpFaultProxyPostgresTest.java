@@ -80,6 +80,7 @@ class TcpFaultProxyPostgresTest {
     void downRefusesNewConnectionsAndCutsOpenOnes() throws Exception {
         try (Connection open = connect(10)) {
             proxy.down();
+            assertEquals(0, proxy.openConnections(), "down has cut the open connection when it returns");
             SQLException refused = assertThrows(SQLException.class, () -> connect(10).close());
             assertTrue(hasCause(refused, ConnectException.class), "refused, not timed out: " + refused);
             assertThrows(SQLException.class, () -> selectInt(open, "SELECT 1"));

@@ -1,0 +1,8 @@
+package io.recallbricks.reports.evaluation;
+
+/** A criterion's outcome. */
+public enum Status {
+    PASS, FAIL,
+    /** The data the criterion needs is absent; fails the gate unless the criterion is optional. */
+    NOT_MEASURED
+}
