@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Embeds the memories that were stored while the embedding API was unavailable: a bounded batch per run, a
- * bounded number of attempts per memory with a growing delay (30 s, 1 min, 2 min, ... capped at an hour), then it
+ * bounded number of attempts per memory with a doubling delay (from EMBEDDING_BACKFILL_RETRY_DELAY_SECONDS, capped at an hour), then it
  * gives up on that memory (it stays findable by keywords). Runs on every instance; claims keep them apart.
  *
  * <p>Metrics: {@code embedding.backfill{outcome=embedded|failed|gave_up}} and the gauges
@@ -23,7 +23,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public class EmbeddingBackfill {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddingBackfill.class);
-    private static final long FIRST_DELAY_SECONDS = 30;
     private static final long MAX_DELAY_SECONDS = 3600;
 
     private final Embedder embedder;
@@ -82,7 +81,7 @@ public class EmbeddingBackfill {
                 embedded.increment(done);
             } catch (EmbeddingUnavailableException e) {
                 int attempts = batch.stream().mapToInt(EmbeddingBackfillRepository.Pending::attempts).max().orElse(0) + 1;
-                long delay = Math.min(MAX_DELAY_SECONDS, FIRST_DELAY_SECONDS << Math.min(attempts - 1, 20));
+                long delay = Math.min(MAX_DELAY_SECONDS, (long) settings.backfillRetryDelaySeconds() << Math.min(attempts - 1, 20));
                 repository.failed(batch.stream().map(EmbeddingBackfillRepository.Pending::id).toList(), e.getMessage(), delay);
                 failed.increment(batch.size());
                 long exhausted = batch.stream().filter(p -> p.attempts() + 1 >= settings.backfillMaxAttempts()).count();

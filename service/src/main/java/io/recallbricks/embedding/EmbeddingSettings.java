@@ -20,7 +20,8 @@ public record EmbeddingSettings(String apiKey,
                                 int batchSize,
                                 int cacheSize,
                                 int backfillBatchSize,
-                                int backfillMaxAttempts) {
+                                int backfillMaxAttempts,
+                                int backfillRetryDelaySeconds) {
 
     static final String OPENAI_BASE_URL = "https://api.openai.com/v1";
 

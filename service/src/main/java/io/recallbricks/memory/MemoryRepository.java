@@ -176,6 +176,27 @@ public class MemoryRepository {
         });
     }
 
+    /** Id, text and creation time of some memories of the user (graph nodes, reports). */
+    public record Summary(UUID id, String text, Instant createdAt) {
+    }
+
+    public List<Summary> summaries(UUID userId, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.prepareStatement("SELECT id, text, created_at FROM memories WHERE user_id = ? AND id = ANY(?)", statement -> {
+            statement.setObject(1, userId);
+            statement.setArray(2, statement.getConnection().createArrayOf("uuid", ids.toArray()));
+            List<Summary> summaries = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    summaries.add(new Summary(rows.getObject(1, UUID.class), rows.getString(2), instant(rows.getTimestamp(3))));
+                }
+            }
+            return summaries;
+        });
+    }
+
     public int countRelationships(UUID userId, UUID id) {
         return jdbc.prepareStatement("SELECT count(*) FROM memory_relationships WHERE memory_id = ? AND user_id = ?",
                 statement -> {

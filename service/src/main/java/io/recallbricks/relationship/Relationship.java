@@ -1,5 +1,6 @@
 package io.recallbricks.relationship;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 
@@ -9,6 +10,7 @@ import java.util.UUID;
 
 /** An edge between two memories of one user, with the original's field names. */
 @Serdeable(naming = SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record Relationship(UUID id, UUID memoryId, UUID relatedMemoryId, String relationshipType, double strength,
                            String explanation, String origin, Instant createdAt) {
 

@@ -1,5 +1,6 @@
 package io.recallbricks.retrieval;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import io.recallbricks.web.ApiException;
@@ -41,11 +42,13 @@ public class PredictService {
     static final int PREVIEW = 150;
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Prediction(UUID memoryId, String text, double confidence, List<String> reasons, List<UUID> relatedTo,
                              double helpfulnessScore, int usageCount) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Response(List<Prediction> predictions, int count, String context, List<UUID> recentMemories,
                            SearchMethod searchMethod) {
     }

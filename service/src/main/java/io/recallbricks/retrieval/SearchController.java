@@ -1,5 +1,6 @@
 package io.recallbricks.retrieval;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -24,6 +25,7 @@ public class SearchController {
     static final int MAX_SEARCH_LIMIT = 100;
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record SearchBody(@Nullable String query, @Nullable Integer limit, @Nullable Boolean weightByUsage,
                              @Nullable Boolean decayOldMemories, @Nullable Boolean learningMode,
                              @Nullable Double minHelpfulnessScore, @Nullable Boolean adaptiveWeights,
@@ -31,6 +33,7 @@ public class SearchController {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record SuggestBody(@Nullable String context, @Nullable Boolean includeReasoning, @Nullable Integer limit,
                               @Nullable Double minConfidence) {
     }

@@ -40,6 +40,7 @@ public class SearchService {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Response(List<Hit> memories, int count, String query, boolean weighted, boolean learningMode,
                            SearchMethod searchMethod) {
     }

@@ -29,16 +29,19 @@ public class SuggestService {
     static final double RELATED_MIN_STRENGTH = 0.6;
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Analytics(int usageCount, double helpfulnessScore, double recencyScore, String accessFrequency,
                             Integer daysSinceAccess) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Reasoning(String semanticMatch, boolean frequentlyUsed, boolean recentlyAccessed, boolean highHelpfulness,
                             Weights weightsApplied) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Related(UUID relatedMemoryId, String relationshipType, double strength) {
     }
 
@@ -49,6 +52,7 @@ public class SuggestService {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Response(List<Suggestion> suggestions, int count, String context, Weights weightsUsed,
                            double minConfidence, SearchMethod searchMethod) {
     }

@@ -99,14 +99,28 @@ public final class UserVectors {
         return row == null || unitQuery.length != dimensions ? null : Vectors.dot(unitQuery, matrix, row * dimensions);
     }
 
-    /** Cosine similarity of two indexed memories, or null when either has no embedding. */
-    public Float similarity(UUID a, UUID b) {
-        Integer ra = rows.get(a);
-        Integer rb = rows.get(b);
-        if (ra == null || rb == null) {
-            return null;
+    /** Two rows and their cosine similarity. */
+    public record Pair(UUID a, UUID b, float similarity) {
+    }
+
+    /**
+     * Pairs among the first {@code window} rows (the newest memories: rows are loaded newest first) with at least
+     * {@code threshold} similarity, at most {@code limit} of them. O(window² × dimensions): background use only.
+     */
+    public List<Pair> similarPairs(int window, float threshold, int limit) {
+        int n = Math.min(window, ids.length);
+        List<Pair> pairs = new ArrayList<>();
+        float[] row = new float[dimensions];
+        for (int i = 0; i < n && pairs.size() < limit; i++) {
+            System.arraycopy(matrix, i * dimensions, row, 0, dimensions);
+            for (int j = i + 1; j < n && pairs.size() < limit; j++) {
+                float similarity = Vectors.dot(row, matrix, j * dimensions);
+                if (similarity >= threshold) {
+                    pairs.add(new Pair(ids[i], ids[j], similarity));
+                }
+            }
         }
-        return Vectors.dot(Arrays.copyOfRange(matrix, ra * dimensions, (ra + 1) * dimensions), matrix, rb * dimensions);
+        return pairs;
     }
 
     /** The filters of a search (project, source, all of some tags), checked against a row's labels. */

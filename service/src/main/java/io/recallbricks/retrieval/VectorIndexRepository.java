@@ -31,14 +31,15 @@ public class VectorIndexRepository {
     }
 
     /**
-     * The user's vectors of the given model and size, with the version they belong to, read in one statement (one
+     * The user's vectors of the given model and size (newest first), with the version they belong to, read in one statement (one
      * snapshot), so the version can never be newer than the rows.
      */
     public UserVectors load(UUID userId, String model, int dimensions) {
         return jdbc.prepareStatement("SELECT coalesce((SELECT version FROM memory_index_versions WHERE user_id = ?), 0), "
                 + "NULL, NULL, NULL, NULL, NULL "
-                + "UNION ALL SELECT NULL, id, embedding, project_id, source, tags FROM memories "
-                + "WHERE user_id = ? AND embedding IS NOT NULL AND embedding_model = ? AND embedding_dimensions = ?",
+                + "UNION ALL (SELECT NULL, id, embedding, project_id, source, tags FROM memories "
+                + "WHERE user_id = ? AND embedding IS NOT NULL AND embedding_model = ? AND embedding_dimensions = ? "
+                + "ORDER BY created_at DESC)",
                 statement -> {
                     statement.setObject(1, userId);
                     statement.setObject(2, userId);
