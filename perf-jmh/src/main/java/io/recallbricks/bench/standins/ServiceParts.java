@@ -22,7 +22,7 @@ public final class ServiceParts {
 
     public static EmbeddingSettings embeddingSettings(int dimensions, int cacheSize) {
         return new EmbeddingSettings("bench-not-a-key", "http://127.0.0.1:9/v1", "text-embedding-3-small", dimensions,
-                1000, 1500, 3000, 10000, 3, 200, 100, cacheSize, 100, 5);
+                1000, 1500, 3000, 10000, 3, 200, 100, cacheSize, 100, 5, 30);
     }
 
     /** The service's Embedder (cache, counters, budgets) in front of {@link FixedEmbeddingClient}. */
