@@ -54,9 +54,9 @@ public final class GateReport {
                 verdict = Verdict.REPORTED;
             } else if (expected == null) {
                 verdict = Verdict.NEW;
-            } else if (baseline.regressed(expected, paired.gatedRatio())) {
+            } else if (baseline.regressed(key, paired.gatedRatio())) {
                 verdict = Verdict.REGRESSION;
-            } else if (baseline.improved(expected, paired.gatedRatio())) {
+            } else if (baseline.improved(key, paired.gatedRatio())) {
                 verdict = Verdict.FASTER;
             } else {
                 verdict = Verdict.OK;
@@ -78,8 +78,8 @@ public final class GateReport {
 
     public String table() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%-58s %16s %11s %16s %10s %10s %8s %8s  %s%n", "Benchmark", "Score (mean)",
-                "± error", "Best iteration", "Mean ratio", "Gated ratio", "Baseline", "Change", "Verdict"));
+        out.append(String.format(Locale.ROOT, "%-58s %16s %11s %16s %10s %11s %8s %8s %9s  %s%n", "Benchmark", "Score (mean)",
+                "± error", "Best iteration", "Mean ratio", "Gated ratio", "Baseline", "Change", "Tolerance", "Verdict"));
         for (Line line : lines) {
             JmhResult r = line.result();
             String name = r != null ? r.shortKey() : shorten(line.key());
@@ -92,13 +92,15 @@ public final class GateReport {
             String base = line.baselineRatio() != null ? String.format(Locale.ROOT, "%.3f", line.baselineRatio()) : "-";
             String change = line.ratio() != null && line.baselineRatio() != null
                     ? String.format(Locale.ROOT, "%+.1f%%", (line.ratio() / line.baselineRatio() - 1) * 100) : "-";
-            out.append(String.format(Locale.ROOT, "%-58s %16s %11s %16s %10s %10s %8s %8s  %s%n", name, score, error, best,
-                    meanRatio, ratio, base, change, line.verdict()));
+            String tolerance = line.baselineRatio() != null
+                    ? String.format(Locale.ROOT, "+%.0f%%", baseline.tolerance(line.key())) : "-";
+            out.append(String.format(Locale.ROOT, "%-58s %16s %11s %16s %10s %11s %8s %8s %9s  %s%n", name, score, error, best,
+                    meanRatio, ratio, base, change, tolerance, line.verdict()));
         }
         long regressions = lines.stream().filter(l -> l.verdict() == Verdict.REGRESSION).count();
         long missing = lines.stream().filter(l -> l.verdict() == Verdict.MISSING).count();
-        out.append(String.format(Locale.ROOT, "JMH ratio gate (%s baseline, tolerance +%.0f%% on CPU-time ratios; absolute scores not gated): %s",
-                baseline.profile(), baseline.tolerancePercent(), passed() ? "PASSED" : "FAILED"));
+        out.append(String.format(Locale.ROOT, "JMH ratio gate (%s baseline; CPU-time ratios to in-run references; absolute scores not gated): %s",
+                baseline.profile(), passed() ? "PASSED" : "FAILED"));
         if (!passed()) {
             out.append(String.format(Locale.ROOT, " (%d regression(s), %d missing)", regressions, missing));
         }

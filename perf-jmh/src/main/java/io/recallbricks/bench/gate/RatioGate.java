@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,10 @@ import java.util.Map;
  *
  * <pre>
  * RatioGate check  --baseline FILE RESULT.json    exit 0 passed, 1 a ratio regressed or a baseline entry is missing
- * RatioGate update --baseline FILE RESULT.json    rewrite the baseline's ratios from this run (tolerance kept)
- *                  [--tolerance PERCENT] [--profile NAME] [--about TEXT]
+ * RatioGate update --baseline FILE RESULT.json... rewrite the baseline from one run, or from several runs of the
+ *                  [--tolerance PERCENT]           same build: then each ratio is their median and each benchmark's
+ *                  [--profile NAME] [--about TEXT] tolerance is twice its measured spread, rounded up to 5 %, and at
+ *                                                  least the floor (--tolerance, else the file's)
  * RatioGate spread RESULT.json RESULT.json...     run-to-run spread of the ratios (to choose the tolerance)
  * </pre>
  * Exit 2 on unusable input (missing file, not JMH JSON, bad baseline, bad arguments), with one line on stderr.
@@ -55,21 +58,39 @@ public final class RatioGate {
             case "update" -> {
                 Path file = a.baseline();
                 Baseline old = Files.exists(file) ? Baseline.read(file) : null;
-                Map<String, Double> ratios = new LinkedHashMap<>();
-                for (InRunReferences.Paired paired : InRunReferences.pair(JmhResultFile.read(a.single()))) {
-                    if (paired.hasRatio()) {
-                        ratios.put(paired.result().key(), paired.gatedRatio());
+                if (a.files.isEmpty()) {
+                    throw new GateInputException("update needs at least one JMH result file");
+                }
+                Map<String, List<Double>> measured = new LinkedHashMap<>();
+                for (Path result : a.files) {
+                    for (InRunReferences.Paired paired : InRunReferences.pair(JmhResultFile.read(result))) {
+                        if (paired.hasRatio()) {
+                            measured.computeIfAbsent(paired.result().key(), k -> new ArrayList<>()).add(paired.gatedRatio());
+                        }
                     }
                 }
-                if (ratios.isEmpty()) {
-                    throw new GateInputException(a.single() + " has no benchmark with an in-run reference");
+                if (measured.isEmpty()) {
+                    throw new GateInputException(a.files + " have no benchmark with an in-run reference");
                 }
-                double tolerance = a.options.containsKey("--tolerance") ? parse(a.options.get("--tolerance"))
+                double floor = a.options.containsKey("--tolerance") ? parse(a.options.get("--tolerance"))
                         : old != null ? old.tolerancePercent() : fail("a new baseline needs --tolerance PERCENT");
+                Map<String, Double> ratios = new LinkedHashMap<>();
+                Map<String, Double> tolerances = new LinkedHashMap<>();
+                measured.forEach((key, values) -> {
+                    ratios.put(key, median(values));
+                    if (values.size() > 1) {
+                        double spread = (Collections.max(values) / Collections.min(values) - 1) * 100;
+                        // (1e-9: 1.3 / 1.0 - 1 is 0.30000000000000004 in doubles, which must not round up to the next 5 %.)
+                        tolerances.put(key, Math.max(floor, Math.ceil(2 * spread / 5 - 1e-9) * 5));
+                    } else if (old != null && old.tolerances().containsKey(key)) {
+                        tolerances.put(key, Math.max(floor, old.tolerances().get(key)));
+                    }
+                });
                 String profile = a.options.getOrDefault("--profile", old != null ? old.profile() : "");
                 String about = a.options.getOrDefault("--about", old != null ? old.about() : "");
-                new Baseline(profile, tolerance, about, ratios).write(file);
-                System.out.printf("jmh gate: wrote %d ratios to %s (tolerance +%.0f%%)%n", ratios.size(), file, tolerance);
+                new Baseline(profile, floor, about, ratios, tolerances).write(file);
+                System.out.printf("jmh gate: wrote %d ratios from %d run(s) to %s (tolerance floor +%.0f%%)%n",
+                        ratios.size(), a.files.size(), file, floor);
                 return 0;
             }
             case "spread" -> {
@@ -82,6 +103,13 @@ public final class RatioGate {
             }
             default -> throw new GateInputException("unknown command '" + args[0] + "' (check, update or spread)");
         }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static double parse(String number) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,6 +53,28 @@ class RatioGateTest {
         assertEquals(35, updated.tolerancePercent());
         assertEquals("measured", updated.about());
         assertEquals(3.0, updated.ratios().get("x.B.work"), 1e-9);
+    }
+
+    @Test
+    void updateFromSeveralRunsTakesTheMedianAndATolerancePerBenchmarkFromItsSpread() throws IOException {
+        Path baseline = dir.resolve("quick.json");
+        Path a = new JmhJson().add("x.B.steady", "avgt", Map.of(), 100, "ns/op").add("x.B.noisy", "avgt", Map.of(), 100, "ns/op")
+                .add("x.B.reference", "avgt", Map.of(), 100, "ns/op").write(dir, "a.json");
+        Path b = new JmhJson().add("x.B.steady", "avgt", Map.of(), 102, "ns/op").add("x.B.noisy", "avgt", Map.of(), 130, "ns/op")
+                .add("x.B.reference", "avgt", Map.of(), 100, "ns/op").write(dir, "b.json");
+        Path c = new JmhJson().add("x.B.steady", "avgt", Map.of(), 101, "ns/op").add("x.B.noisy", "avgt", Map.of(), 110, "ns/op")
+                .add("x.B.reference", "avgt", Map.of(), 100, "ns/op").write(dir, "c.json");
+
+        RatioGate.run(new String[]{"update", "--baseline", baseline.toString(), "--tolerance", "15",
+                a.toString(), b.toString(), c.toString()});
+
+        Baseline written = Baseline.read(baseline);
+        assertEquals(1.01, written.ratios().get("x.B.steady"), 1e-9);
+        assertEquals(1.10, written.ratios().get("x.B.noisy"), 1e-9);
+        assertEquals(15, written.tolerance("x.B.steady"), "2 % spread: the floor applies");
+        assertEquals(60, written.tolerance("x.B.noisy"), "30 % spread, doubled");
+        assertTrue(written.regressed("x.B.steady", 1.17));
+        assertFalse(written.regressed("x.B.noisy", 1.7));
     }
 
     @Test
