@@ -4,12 +4,15 @@
 #   perf-jmh/jmh.sh quick [OUT_DIR]                      quick profile (CI, a few minutes), then the gate
 #   perf-jmh/jmh.sh full  [OUT_DIR]                      full profile (all params, 2 forks), then the gate
 #   perf-jmh/jmh.sh gate  quick|full RESULT.json         the gate alone, on a saved result
-#   perf-jmh/jmh.sh update-baseline quick|full RESULT.json   rewrite baseline/<profile>.json from a result (deliberate)
+#   perf-jmh/jmh.sh update-baseline quick|full RESULT.json... [--tolerance FLOOR]
+#                                                        rewrite baseline/<profile>.json (deliberate; commit it). From
+#                                                        several runs: median ratios, per-benchmark tolerance from spread
 #   perf-jmh/jmh.sh spread RESULT.json RESULT.json...    run-to-run spread of the ratios
 #
 # OUT_DIR receives jmh-result.json (default perf-jmh/target/jmh/<profile>); pass a load run's "<run>/jmh" to put
 # it where `reports` reads it (docs/contracts.md §3). Extra JVM flags for the forks: JMH_JVM_ARGS (e.g. the
-# slowed-ranking demonstration in the README). Needs perf-jmh/target/benchmarks.jar (./mvnw -f perf-jmh/pom.xml package).
+# slowed-ranking demonstration in the README). Needs perf-jmh/target/benchmarks.jar
+# (./mvnw -q -pl perf-jmh -am package -DskipTests).
 # Exit: 0 passed, 1 a ratio regressed (or a baseline entry is missing), 2 unusable input or a benchmark failed.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -54,7 +57,7 @@ need_jar
 case "${1:-}" in
   quick|full) run_profile "$1" "${2:-}" ;;
   gate) profile_options "$2" >/dev/null; "${GATE[@]}" check --baseline "$HERE/baseline/$2.json" "$3" ;;
-  update-baseline) profile_options "$2" >/dev/null; "${GATE[@]}" update --profile "$2" --baseline "$HERE/baseline/$2.json" "$3" ;;
+  update-baseline) profile_options "$2" >/dev/null; "${GATE[@]}" update --profile "$2" --baseline "$HERE/baseline/$2.json" "${@:3}" ;;
   spread) shift; "${GATE[@]}" spread "$@" ;;
-  *) sed -n '2,14p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,17p' "$0" >&2; exit 2 ;;
 esac
