@@ -59,5 +59,5 @@ case "${1:-}" in
   gate) profile_options "$2" >/dev/null; "${GATE[@]}" check --baseline "$HERE/baseline/$2.json" "$3" ;;
   update-baseline) profile_options "$2" >/dev/null; "${GATE[@]}" update --profile "$2" --baseline "$HERE/baseline/$2.json" "${@:3}" ;;
   spread) shift; "${GATE[@]}" spread "$@" ;;
-  *) sed -n '2,17p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,16p' "$0" >&2; exit 2 ;;
 esac
