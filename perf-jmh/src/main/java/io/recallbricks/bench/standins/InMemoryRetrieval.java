@@ -45,7 +45,7 @@ public final class InMemoryRetrieval {
             keywordRows.add(new RetrievalRepository.Row(memories.get(ids[i]), 0.1 / (1 + keywordRows.size()), true));
         }
         this.embedder = ServiceParts.embedder(dimensions, 10_000);
-        VectorIndex index = new VectorIndex(new FixedVersionRepository(vectors), embedder, new RetrievalSettings(512),
+        VectorIndex index = new VectorIndex(new FixedVersionRepository(vectors), embedder, ServiceSettings.from(RetrievalSettings.class, Map.of()),
                 new SimpleMeterRegistry());
         this.retriever = new HybridRetriever(embedder, index, new MapRetrievalRepository(memories, keywordRows));
     }

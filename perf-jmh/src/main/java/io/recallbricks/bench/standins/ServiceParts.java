@@ -6,23 +6,31 @@ import io.recallbricks.embedding.EmbeddingSettings;
 import io.recallbricks.resilience.BreakerSettings;
 import io.recallbricks.resilience.Breakers;
 
+import java.util.Map;
+
 /**
- * The service's own objects, built by hand the way its bean context builds them, with the defaults of
- * {@code EnvironmentConfig}, and with no I/O behind them (see the stand-ins in this package).
+ * The service's own objects, built by hand the way its bean context builds them, configured by
+ * {@code EnvironmentConfig} as the service is, and with no I/O behind them (see the stand-ins in this package).
  */
 public final class ServiceParts {
 
     private ServiceParts() {
     }
 
-    /** The breakers with the guide's defaults (DB 5, OpenAI 3 consecutive failures, 30 s open). */
+    /** The breakers with the service's defaults (the guide's thresholds). */
     public static Breakers breakers() {
-        return new Breakers(new BreakerSettings(true, 5, 3, 30), new SimpleMeterRegistry());
+        return new Breakers(ServiceSettings.from(BreakerSettings.class, Map.of()), new SimpleMeterRegistry());
     }
 
+    /**
+     * The embedding settings the service has with these variables. The base URL is never called (the client is
+     * a stand-in); it only switches embeddings on, as an operator's OPENAI_BASE_URL does.
+     */
     public static EmbeddingSettings embeddingSettings(int dimensions, int cacheSize) {
-        return new EmbeddingSettings("bench-not-a-key", "http://127.0.0.1:9/v1", "text-embedding-3-small", dimensions,
-                1000, 1500, 3000, 10000, 3, 200, 100, cacheSize, 100, 5, 30);
+        return ServiceSettings.from(EmbeddingSettings.class, Map.of(
+                "OPENAI_BASE_URL", "http://127.0.0.1:9/v1",
+                "OPENAI_EMBEDDING_DIMENSIONS", String.valueOf(dimensions),
+                "EMBEDDING_CACHE_SIZE", String.valueOf(cacheSize)));
     }
 
     /** The service's Embedder (cache, counters, budgets) in front of {@link FixedEmbeddingClient}. */
