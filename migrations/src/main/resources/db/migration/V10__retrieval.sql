@@ -4,38 +4,63 @@
 -- A per-user counter moved in the same transaction as any write that changes what the vector index of that user
 -- holds (a memory added, removed, re-texted, re-embedded or re-labelled). Instances keep the user's vectors in
 -- memory and reuse them only while this version matches, so a write through one instance is seen by a search
--- through any other. No foreign key: the counter of a deleted user is harmless, and a cascade from users must
--- not fail on it.
+-- through any other. The counter row is locked by each writer until it commits, so versions are handed out in
+-- commit order: every row stamped with a version at or below a committed version is itself committed. No foreign
+-- key: the counter of a deleted user is harmless, and a cascade from users must not fail on it.
 CREATE TABLE IF NOT EXISTS memory_index_versions (
     user_id  uuid PRIMARY KEY,
     version  bigint NOT NULL DEFAULT 0
 );
 
-CREATE OR REPLACE FUNCTION bump_memory_index_version() RETURNS trigger
+-- The version at which each memory last changed, so an instance refreshes only what changed since its copy...
+ALTER TABLE memories ADD COLUMN IF NOT EXISTS index_seq bigint NOT NULL DEFAULT 0;
+CREATE INDEX IF NOT EXISTS idx_memories_user_index_seq ON memories (user_id, index_seq);
+
+-- ...and the memories deleted since, kept a day (instances drop users they have not served for hours).
+CREATE TABLE IF NOT EXISTS memory_index_tombstones (
+    user_id     uuid        NOT NULL,
+    memory_id   uuid        NOT NULL,
+    version     bigint      NOT NULL,
+    deleted_at  timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX IF NOT EXISTS idx_index_tombstones_user_version ON memory_index_tombstones (user_id, version);
+CREATE INDEX IF NOT EXISTS idx_index_tombstones_deleted_at ON memory_index_tombstones (deleted_at);
+
+CREATE OR REPLACE FUNCTION next_memory_index_version(owner uuid) RETURNS bigint
+    LANGUAGE sql AS
+$$
+INSERT INTO memory_index_versions AS v (user_id, version) VALUES (owner, 1)
+ON CONFLICT (user_id) DO UPDATE SET version = v.version + 1
+RETURNING version;
+$$;
+
+CREATE OR REPLACE FUNCTION stamp_memory_index_version() RETURNS trigger
     LANGUAGE plpgsql AS
 $$
-DECLARE
-    owner uuid;
 BEGIN
-    IF TG_OP = 'DELETE' THEN
-        owner := OLD.user_id;
-    ELSE
-        owner := NEW.user_id;
-    END IF;
-    INSERT INTO memory_index_versions AS v (user_id, version) VALUES (owner, 1)
-    ON CONFLICT (user_id) DO UPDATE SET version = v.version + 1;
+    NEW.index_seq := next_memory_index_version(NEW.user_id);
+    RETURN NEW;
+END;
+$$;
+
+CREATE OR REPLACE FUNCTION record_memory_index_deletion() RETURNS trigger
+    LANGUAGE plpgsql AS
+$$
+BEGIN
+    INSERT INTO memory_index_tombstones (user_id, memory_id, version)
+    VALUES (OLD.user_id, OLD.id, next_memory_index_version(OLD.user_id));
     RETURN NULL;
 END;
 $$;
 
-DROP TRIGGER IF EXISTS trg_memories_index_version_insert_delete ON memories;
-CREATE TRIGGER trg_memories_index_version_insert_delete AFTER INSERT OR DELETE ON memories
-    FOR EACH ROW EXECUTE FUNCTION bump_memory_index_version();
+DROP TRIGGER IF EXISTS trg_memories_index_version_insert ON memories;
+CREATE TRIGGER trg_memories_index_version_insert BEFORE INSERT ON memories
+    FOR EACH ROW EXECUTE FUNCTION stamp_memory_index_version();
 
 -- Usage analytics (usage_count, last_accessed, helpfulness) are read fresh from the table on every request, so
--- they do not invalidate the index.
+-- they do not move the version.
 DROP TRIGGER IF EXISTS trg_memories_index_version_update ON memories;
-CREATE TRIGGER trg_memories_index_version_update AFTER UPDATE ON memories
+CREATE TRIGGER trg_memories_index_version_update BEFORE UPDATE ON memories
     FOR EACH ROW
     WHEN (OLD.text IS DISTINCT FROM NEW.text
         OR OLD.embedding IS DISTINCT FROM NEW.embedding
@@ -43,7 +68,11 @@ CREATE TRIGGER trg_memories_index_version_update AFTER UPDATE ON memories
         OR OLD.tags IS DISTINCT FROM NEW.tags
         OR OLD.project_id IS DISTINCT FROM NEW.project_id
         OR OLD.source IS DISTINCT FROM NEW.source)
-EXECUTE FUNCTION bump_memory_index_version();
+EXECUTE FUNCTION stamp_memory_index_version();
+
+DROP TRIGGER IF EXISTS trg_memories_index_version_delete ON memories;
+CREATE TRIGGER trg_memories_index_version_delete AFTER DELETE ON memories
+    FOR EACH ROW EXECUTE FUNCTION record_memory_index_deletion();
 
 -- Embeddings the API could not give at write time are filled by a background job: a bounded number of attempts
 -- per memory, spaced by a growing delay, the last error kept for the operator.

@@ -25,6 +25,8 @@ public final class Application {
             System.exit(2);
             return;
         }
+        // logback.xml picks its appender from this property; it is read when the first logger is created, below.
+        System.setProperty("recallbricks.log.format", String.valueOf(properties.get("recallbricks.logging.format")));
         Micronaut.build(args)
                 .mainClass(Application.class)
                 .propertySources(MapPropertySource.of("environment-config", properties))

@@ -15,6 +15,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+import io.recallbricks.auth.ApiKeyAuthenticator;
 import io.recallbricks.auth.ApiKeyRepository.KeyListing;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -77,9 +78,11 @@ public class AdminController {
     }
 
     private final TenantService tenants;
+    private final ApiKeyAuthenticator authenticator;
 
-    public AdminController(TenantService tenants) {
+    public AdminController(TenantService tenants, ApiKeyAuthenticator authenticator) {
         this.tenants = tenants;
+        this.authenticator = authenticator;
     }
 
     @Post("/users")
@@ -104,11 +107,15 @@ public class AdminController {
     @Post("/keys/{keyId}/rotate")
     public HttpResponse<IssuedKeyView> rotateKey(UUID keyId, @Valid @Body @Nullable RotateKeyRequest request) {
         int grace = request == null || request.graceSeconds() == null ? 0 : request.graceSeconds();
-        return HttpResponse.created(IssuedKeyView.of(tenants.rotate(keyId, grace)));
+        IssuedKeyView issued = IssuedKeyView.of(tenants.rotate(keyId, grace));
+        authenticator.forget(keyId); // after the commit, so no request can cache the key as it was before
+        return HttpResponse.created(issued);
     }
 
     @Delete("/keys/{keyId}")
     public KeyView revokeKey(UUID keyId) {
-        return KeyView.of(tenants.revoke(keyId));
+        KeyView revoked = KeyView.of(tenants.revoke(keyId));
+        authenticator.forget(keyId);
+        return revoked;
     }
 }

@@ -4,6 +4,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import io.recallbricks.auth.ApiKeyRepository;
 import io.recallbricks.auth.ApiKeyRepository.KeyListing;
 import io.recallbricks.auth.ApiKeys;
+import io.recallbricks.resilience.DatabaseGuarded;
 import io.recallbricks.web.ApiException;
 import io.recallbricks.web.ErrorCode;
 import jakarta.inject.Singleton;
@@ -14,6 +15,7 @@ import java.util.UUID;
 
 /** Tenants and their keys: creation, issue, rotation and revocation. */
 @Singleton
+@DatabaseGuarded
 public class TenantService {
 
     /** A key together with its secret, which exists only in this response. */

@@ -2,6 +2,7 @@ package io.recallbricks.admin;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.connection.annotation.Connectable;
+import io.recallbricks.resilience.DatabaseGuarded;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
@@ -13,6 +14,7 @@ import java.util.UUID;
 /** The users table: one row per tenant. */
 @Singleton
 @Connectable
+@DatabaseGuarded
 public class UserRepository {
 
     public record User(UUID id, String name, String email, String plan, Instant createdAt) {

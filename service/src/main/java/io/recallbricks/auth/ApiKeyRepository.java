@@ -2,6 +2,7 @@ package io.recallbricks.auth;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.connection.annotation.Connectable;
+import io.recallbricks.resilience.DatabaseGuarded;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
@@ -17,6 +18,7 @@ import java.util.UUID;
 /** The api_keys table. */
 @Singleton
 @Connectable
+@DatabaseGuarded
 public class ApiKeyRepository {
 
     /** What authentication needs to know about a presented key. */

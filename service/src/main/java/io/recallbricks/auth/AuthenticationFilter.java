@@ -15,12 +15,17 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 @ServerFilter(patterns = "/api/**")
 public class AuthenticationFilter implements Ordered {
 
-    static final String CALLER_ATTRIBUTE = "recallbricks.caller";
+    public static final String CALLER_ATTRIBUTE = "recallbricks.caller";
 
     private final ApiKeyAuthenticator authenticator;
 
     public AuthenticationFilter(ApiKeyAuthenticator authenticator) {
         this.authenticator = authenticator;
+    }
+
+    /** The tenant a request authenticated as; empty on public and operator routes, and before authentication. */
+    public static java.util.Optional<Caller> callerOf(HttpRequest<?> request) {
+        return request.getAttribute(CALLER_ATTRIBUTE, Caller.class);
     }
 
     @RequestFilter

@@ -44,6 +44,13 @@ public final class EnvironmentConfig {
                     bind("recallbricks.admin.api-key", Values.secret("ADMIN_API_KEY", 24))),
             new Setting("MAX_MEMORY_TEXT_LENGTH", "10000", "Longest memory text accepted, in characters.",
                     bind("recallbricks.memories.max-text-length", Values.integer("MAX_MEMORY_TEXT_LENGTH", 1, 1_000_000))),
+            new Setting("IDEMPOTENCY_KEY_TTL_HOURS", "24",
+                    "How long an Idempotency-Key of POST /api/v1/memories is remembered: a retry within it gets the first memory back.",
+                    bind("recallbricks.idempotency.ttl-hours", Values.integer("IDEMPOTENCY_KEY_TTL_HOURS", 1, 24 * 30))),
+            new Setting("LEARN_CHAT_MODEL", "",
+                    "Chat model (at OPENAI_BASE_URL, e.g. gpt-4o-mini) that improves the metadata of POST /api/v1/memories/learn, "
+                            + "behind the 'openai' breaker and OPENAI_WRITE_TIMEOUT_MS; empty: computed locally only.",
+                    bind("recallbricks.learn.chat-model", Values.text())),
             new Setting("MAX_REQUEST_SIZE_BYTES", "1048576", "Largest request body accepted (413 beyond).",
                     bind("micronaut.server.max-request-size", Values.integer("MAX_REQUEST_SIZE_BYTES", 1024, 64 * 1024 * 1024))),
             new Setting("CIRCUIT_BREAKER_ENABLED", "true", "Circuit breakers on the database and the embedding API.",
@@ -106,6 +113,85 @@ public final class EnvironmentConfig {
             new Setting("MAINTENANCE_REFRESH_SECONDS", "300",
                     "Age after which a changed user's maintenance report is recomputed (in the background).",
                     bind("recallbricks.learning.maintenance-refresh-seconds", Values.integer("MAINTENANCE_REFRESH_SECONDS", 0, 86_400))),
+            new Setting("DB_SLOW_CALL_MS", "2000",
+                    "A database call slower than this counts as slow; a window of only slow calls opens the 'database' breaker.",
+                    bind("recallbricks.breakers.database-slow-call-ms", Values.integer("DB_SLOW_CALL_MS", 10, 600_000))),
+            new Setting("OPENAI_SLOW_CALL_MS", "5000",
+                    "An embedding call slower than this counts as slow; a window of only slow calls opens the 'openai' breaker.",
+                    bind("recallbricks.breakers.openai-slow-call-ms", Values.integer("OPENAI_SLOW_CALL_MS", 10, 600_000))),
+            new Setting("RATE_LIMIT_ENABLED", "true", "Token-bucket rate limits (global, per user, expensive routes).",
+                    bind("recallbricks.rate-limit.enabled", Values.bool("RATE_LIMIT_ENABLED"))),
+            new Setting("RATE_LIMIT_WINDOW_MS", "60000",
+                    "Window of the limits below: a bucket holds LIMIT tokens and refills LIMIT tokens per window.",
+                    bind("recallbricks.rate-limit.window-ms", Values.integer("RATE_LIMIT_WINDOW_MS", 1000, 86_400_000))),
+            new Setting("GLOBAL_RATE_LIMIT", "1000",
+                    "Requests per window for all callers together (per instance; for the whole cluster with REDIS_URL).",
+                    bind("recallbricks.rate-limit.global-limit", Values.integer("GLOBAL_RATE_LIMIT", 1, 100_000_000))),
+            new Setting("USER_RATE_LIMIT", "100", "Requests per window for one tenant.",
+                    bind("recallbricks.rate-limit.user-limit", Values.integer("USER_RATE_LIMIT", 1, 100_000_000))),
+            new Setting("EXPENSIVE_RATE_LIMIT", "20",
+                    "Requests per window for one tenant on predict, suggest and maintenance-suggestions (on top of USER_RATE_LIMIT).",
+                    bind("recallbricks.rate-limit.expensive-limit", Values.integer("EXPENSIVE_RATE_LIMIT", 1, 100_000_000))),
+            new Setting("REDIS_URL", "",
+                    "redis://host:port: rate-limit buckets shared by all instances; empty keeps them in this instance.",
+                    bind("recallbricks.rate-limit.redis-url", Values.redisUrl("REDIS_URL"))),
+            new Setting("CACHE_ENABLED", "true", "In-memory caches (API key lookups, embeddings).",
+                    bind("recallbricks.cache.enabled", Values.bool("CACHE_ENABLED"))),
+            new Setting("CACHE_TTL", "300", "Seconds an entry stays in a cache.",
+                    bind("recallbricks.cache.ttl-seconds", Values.integer("CACHE_TTL", 1, 86_400))),
+            new Setting("MAX_CACHE_SIZE", "10000", "Most entries one cache holds (least recently used ones go first).",
+                    bind("recallbricks.cache.max-size", Values.integer("MAX_CACHE_SIZE", 1, 10_000_000))),
+            new Setting("CACHE_MAX_KEYS", "0", "The guide's other name for MAX_CACHE_SIZE; wins when set above 0.",
+                    bind("recallbricks.cache.max-keys", Values.integer("CACHE_MAX_KEYS", 0, 10_000_000))),
+            new Setting("AUTH_CACHE_TTL_SECONDS", "30",
+                    "Seconds an API key lookup is cached (capped by CACHE_TTL); a key revoked through another instance stops working here within this time.",
+                    bind("recallbricks.cache.auth-ttl-seconds", Values.integer("AUTH_CACHE_TTL_SECONDS", 1, 3600))),
+            new Setting("DEGRADATION_ENABLED", "true", "Switch optional features off under load.",
+                    bind("recallbricks.degradation.enabled", Values.bool("DEGRADATION_ENABLED"))),
+            new Setting("DEGRADATION_CAPACITY", "64",
+                    "Requests in flight at once that count as full load (load = in flight / capacity).",
+                    bind("recallbricks.degradation.capacity", Values.integer("DEGRADATION_CAPACITY", 1, 100_000))),
+            new Setting("DEGRADATION_HIGH_LOAD_THRESHOLD", "0.8",
+                    "Load at which the level becomes 'high' (temporal-pattern signals and context suggestions off).",
+                    bind("recallbricks.degradation.high-threshold", Values.decimal("DEGRADATION_HIGH_LOAD_THRESHOLD", 0.01, 10))),
+            new Setting("DEGRADATION_CRITICAL_LOAD_THRESHOLD", "0.95",
+                    "Load at which the level becomes 'critical' (also maintenance suggestions and learning metrics off).",
+                    bind("recallbricks.degradation.critical-threshold", Values.decimal("DEGRADATION_CRITICAL_LOAD_THRESHOLD", 0.01, 10))),
+            new Setting("DEGRADATION_RECOVERY_SECONDS", "10",
+                    "The level follows the peak load of this many past seconds, so features do not flap on and off.",
+                    bind("recallbricks.degradation.recovery-seconds", Values.integer("DEGRADATION_RECOVERY_SECONDS", 1, 3600))),
+            new Setting("SLA_AVAILABILITY_TARGET", "99.9", "Availability target of /sla, in percent of requests not answered 5xx.",
+                    bind("recallbricks.sla.availability-target", Values.decimal("SLA_AVAILABILITY_TARGET", 0, 100))),
+            new Setting("SLA_ERROR_RATE_TARGET", "1.0", "Error-rate target of /sla, in percent (5xx answers).",
+                    bind("recallbricks.sla.error-rate-target", Values.decimal("SLA_ERROR_RATE_TARGET", 0, 100))),
+            new Setting("SLA_P95_TARGET_MS", "500",
+                    "p95 latency target for routes without their own (search 300, suggest 400, predict 500 ms).",
+                    bind("recallbricks.sla.p95-target-ms", Values.integer("SLA_P95_TARGET_MS", 1, 600_000))),
+            new Setting("SLA_P99_TARGET_MS", "1000", "p99 latency target of all requests together.",
+                    bind("recallbricks.sla.p99-target-ms", Values.integer("SLA_P99_TARGET_MS", 1, 600_000))),
+            new Setting("ALERT_EVALUATION_INTERVAL_SECONDS", "5", "How often /alerts evaluates its rules.",
+                    bind("recallbricks.alerts.evaluation-interval-seconds", Values.integer("ALERT_EVALUATION_INTERVAL_SECONDS", 1, 3600))),
+            new Setting("ALERT_RATE_WINDOW_SECONDS", "300", "Window of the rates the alert rules compare (the rules' [5m]).",
+                    bind("recallbricks.alerts.rate-window-seconds", Values.integer("ALERT_RATE_WINDOW_SECONDS", 1, 3600))),
+            new Setting("ALERT_FOR_SCALE", "1.0",
+                    "Multiplies every rule's 'for' duration (0 fires on the first failing evaluation; for drills and tests).",
+                    bind("recallbricks.alerts.for-scale", Values.decimal("ALERT_FOR_SCALE", 0, 100))),
+            new Setting("ALERT_RESOLVED_RETENTION_MINUTES", "60", "How long /alerts keeps listing a resolved alert.",
+                    bind("recallbricks.alerts.resolved-retention-minutes", Values.integer("ALERT_RESOLVED_RETENTION_MINUTES", 1, 10_080))),
+            new Setting("METRICS_ALLOWED_NETWORKS", "127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16",
+                    "Networks (CIDR, comma-separated) whose clients may read /metrics without a token; empty allows none.",
+                    bind("recallbricks.metrics.allowed-networks", Values.networks("METRICS_ALLOWED_NETWORKS"))),
+            new Setting("METRICS_TOKEN", "",
+                    "Bearer token that opens /metrics from any network (at least 16 characters); empty: networks only.",
+                    bind("recallbricks.metrics.token", Values.secret("METRICS_TOKEN", 16))),
+            new Setting("CORS_ORIGIN", "",
+                    "Origins browsers may call the API from (comma-separated, or *); empty disables CORS.",
+                    EnvironmentConfig::cors),
+            new Setting("COMPRESSION_THRESHOLD_BYTES", "1024",
+                    "Text responses at least this large are compressed when the client accepts it (opt out: x-no-compression header).",
+                    bind("micronaut.server.netty.compression-threshold", Values.integer("COMPRESSION_THRESHOLD_BYTES", 0, 100 * 1024 * 1024))),
+            new Setting("LOG_FORMAT", "text", "Log lines as 'json' (one object per line, with the request id) or 'text'.",
+                    value -> Map.of("recallbricks.logging.format", Values.oneOf("LOG_FORMAT", "text", "json").apply(value))),
             new Setting("SHUTDOWN_GRACE_PERIOD_SECONDS", "10",
                     "On SIGTERM, how long in-flight requests may take to finish while new ones are refused.",
                     value -> Map.of("micronaut.lifecycle.graceful-shutdown.enabled", true,
@@ -157,6 +243,23 @@ public final class EnvironmentConfig {
         if (url.password() != null) {
             properties.put("datasources.default.password", url.password());
         }
+        return properties;
+    }
+
+    private static Map<String, Object> cors(String value) {
+        List<String> origins = Values.list(value);
+        if (origins.isEmpty()) {
+            return Map.of("micronaut.server.cors.enabled", false);
+        }
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("micronaut.server.cors.enabled", true);
+        String prefix = "micronaut.server.cors.configurations.api.";
+        if (!origins.contains("*")) {
+            properties.put(prefix + "allowed-origins", String.join(",", origins));
+        }
+        properties.put(prefix + "allowed-methods", "GET,POST,PUT,PATCH,DELETE,OPTIONS");
+        properties.put(prefix + "exposed-headers", "X-Request-ID,X-RateLimit-Limit,X-RateLimit-Remaining,X-RateLimit-Reset,Retry-After");
+        properties.put(prefix + "max-age", 600);
         return properties;
     }
 

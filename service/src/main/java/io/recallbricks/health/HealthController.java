@@ -8,7 +8,12 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.recallbricks.embedding.Embedder;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.recallbricks.resilience.BreakerMetrics;
+import io.recallbricks.resilience.Breakers;
+
 import java.time.Instant;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,24 +28,35 @@ public class HealthController {
     static final String VERSION = "2.0.0";
 
     private final DatabaseProbe database;
+    private final List<HealthContributor> contributors;
+    private final Breakers breakers;
     private final Embedder embedder;
 
-    public HealthController(DatabaseProbe database, Embedder embedder) {
+    public HealthController(DatabaseProbe database, List<HealthContributor> contributors, Breakers breakers,
+                            Embedder embedder) {
         this.database = database;
+        this.contributors = contributors;
+        this.breakers = breakers;
         this.embedder = embedder;
     }
 
-    /** Liveness; {@code embeddings} says keyword-only, ok, or the state of the 'openai' breaker. */
+    /** Liveness, with the in-memory state of breakers, degradation and rate limits (no dependency is asked). */
     @Get(uris = {"/health", "/health/live", "/health/liveness"})
     public Map<String, Object> live() {
-        return Map.of("status", "ok", "service", SERVICE, "version", VERSION, "timestamp", Instant.now(),
-                "embeddings", embedder.status());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "ok");
+        body.put("service", SERVICE);
+        body.put("version", VERSION);
+        body.put("timestamp", Instant.now());
+        body.put("embeddings", embedder.status());
+        contributors.forEach(contributor -> body.put(contributor.name(), contributor.snapshot()));
+        return body;
     }
 
     @Get("/api/v1/health")
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<Map<String, Object>> sdkHealth() {
-        DatabaseProbe.Result db = database.check();
+        DatabaseProbe.Result db = probeDatabase();
         Map<String, Object> body = Map.of("status", db.up() ? "healthy" : "unhealthy", "service", SERVICE,
                 "version", VERSION, "timestamp", Instant.now());
         return HttpResponse.status(db.up() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
@@ -49,7 +65,10 @@ public class HealthController {
     @Get(uris = {"/health/ready", "/health/readiness"})
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<Map<String, Object>> ready() {
-        DatabaseProbe.Result db = database.check();
+        DatabaseProbe.Result db = probeDatabase();
+        // Ready means the database answers and its breaker lets calls through, as the original intended.
+        boolean breakerOpen = breakers.database().getState() == CircuitBreaker.State.OPEN;
+        boolean ready = db.up() && !breakerOpen;
         Map<String, Object> databaseCheck = new LinkedHashMap<>();
         databaseCheck.put("status", db.up() ? "healthy" : "unhealthy");
         databaseCheck.put("latency_ms", db.latencyMillis());
@@ -57,10 +76,21 @@ public class HealthController {
             databaseCheck.put("error", db.error());
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", db.up() ? "ready" : "not_ready");
+        body.put("status", ready ? "ready" : "not_ready");
         body.put("timestamp", Instant.now());
         body.put("version", VERSION);
-        body.put("checks", Map.of("database", databaseCheck));
-        return HttpResponse.status(db.up() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
+        body.put("checks", Map.of("database", databaseCheck,
+                "circuitBreaker", Map.of("state", BreakerMetrics.stateName(breakers.database().getState()),
+                        "failures", breakers.database().getMetrics().getNumberOfFailedCalls())));
+        return HttpResponse.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
+    }
+
+    // The probe's own try cannot see a failure to get a connection, which happens before its body runs.
+    private DatabaseProbe.Result probeDatabase() {
+        try {
+            return database.check();
+        } catch (RuntimeException e) {
+            return new DatabaseProbe.Result(false, 0, "database unreachable");
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.recallbricks.memory;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.recallbricks.embedding.StoredEmbedding;
+import io.recallbricks.resilience.DatabaseGuarded;
 import jakarta.inject.Singleton;
 
 import java.sql.Array;
@@ -23,6 +24,7 @@ import java.util.UUID;
  */
 @Singleton
 @Connectable
+@DatabaseGuarded
 public class MemoryRepository {
 
     public static final String COLUMNS = "id, user_id, text, source, project_id, tags, metadata, embedding IS NOT NULL AS has_embedding, "
@@ -97,7 +99,7 @@ public class MemoryRepository {
             }
         });
         List<Memory> memories = jdbc.prepareStatement("SELECT " + COLUMNS + " FROM memories WHERE " + filter.where()
-                + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?", statement -> {
+                + " ORDER BY " + query.order().sql() + " LIMIT ? OFFSET ?", statement -> {
             int next = filter.bind(statement, 1);
             statement.setInt(next, query.limit());
             statement.setInt(next + 1, query.offset());

@@ -20,8 +20,9 @@ public final class MemoryRequests {
     }
 
     /**
-     * {@code POST /api/v1/memories}. {@code user_id} and {@code agent_id} are accepted because the official SDKs
-     * send them; a user_id must be the caller's own.
+     * {@code POST /api/v1/memories}. {@code user_id}, {@code agent_id} and {@code timestamp} are accepted because the
+     * official SDKs send them; a user_id must be the caller's own, and the TypeScript SDK's {@code timestamp} (when
+     * the remembered thing happened, ISO-8601) is kept as {@code metadata.timestamp}.
      */
     @Serdeable(naming = SnakeCaseStrategy.class)
     @JsonIgnoreProperties(ignoreUnknown = false)
@@ -31,7 +32,8 @@ public final class MemoryRequests {
                          @Nullable List<String> tags,
                          @Nullable Map<String, Object> metadata,
                          @Nullable UUID userId,
-                         @Nullable UUID agentId) {
+                         @Nullable UUID agentId,
+                         @Nullable String timestamp) {
     }
 
     /** {@code PUT /api/v1/memories/{id}}: every field optional, at least one present. */

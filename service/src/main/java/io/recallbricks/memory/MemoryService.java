@@ -55,7 +55,8 @@ public class MemoryService {
         return memories.update(caller.userId(), id, changes, embedding).orElseThrow(MemoryService::notFound);
     }
 
-    private StoredEmbedding embed(String text) {
+    /** The embedding to store with a text, or null when the API gave none within the write budget. */
+    StoredEmbedding embed(String text) {
         return embedder.forWrite(text)
                 .map(vector -> new StoredEmbedding(Vectors.toBytes(vector), embedder.model(), embedder.dimensions()))
                 .orElse(null);

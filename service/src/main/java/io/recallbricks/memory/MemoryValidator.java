@@ -5,7 +5,12 @@ import io.recallbricks.web.ApiException;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +36,24 @@ public class MemoryValidator {
                 label("source", request.source(), "api"),
                 label("project_id", request.projectId(), "default"),
                 request.tags() == null ? List.of() : tags(request.tags()),
-                request.metadata() == null ? Map.of() : metadata(request.metadata()));
+                metadata(withTimestamp(request.metadata(), request.timestamp())));
+    }
+
+    /** The SDK's {@code timestamp} as {@code metadata.timestamp} (normalised to UTC), unless metadata has one. */
+    private static Map<String, Object> withTimestamp(Map<String, Object> metadata, String timestamp) {
+        Map<String, Object> given = metadata == null ? Map.of() : metadata;
+        if (timestamp == null || given.containsKey("timestamp")) {
+            return given;
+        }
+        Instant instant;
+        try {
+            instant = OffsetDateTime.parse(timestamp.trim(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ApiException.validation("timestamp", "timestamp must be an ISO-8601 date-time with an offset, e.g. 2025-01-31T12:00:00Z.");
+        }
+        Map<String, Object> merged = new LinkedHashMap<>(given);
+        merged.put("timestamp", instant.toString());
+        return merged;
     }
 
     public MemoryChanges changes(MemoryRequests.Update request) {

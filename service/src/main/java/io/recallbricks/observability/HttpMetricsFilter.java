@@ -63,7 +63,8 @@ public class HttpMetricsFilter implements Ordered {
                 .record(Duration.ofNanos(System.nanoTime() - start));
     }
 
-    static String route(HttpRequest<?> request) {
+    /** The route template of a request, or "unmatched". */
+    public static String route(HttpRequest<?> request) {
         return RouteAttributes.getRouteMatch(request)
                 .filter(UriRouteMatch.class::isInstance)
                 .map(match -> ((UriRouteMatch<?, ?>) match).getRouteInfo().getUriMatchTemplate().toString())

@@ -5,17 +5,30 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.recallbricks.web.DatabaseFailureHandler;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The service's two circuit breakers: {@code database} around PostgreSQL and {@code openai} around the
- * embedding API. Each opens after its threshold of consecutive failures (a count window as long as the threshold,
- * all of it failed), refuses calls for the open period, then lets a few trial calls through (half-open) and closes
- * when they succeed. Transitions are logged; state and calls are exported to Micrometer by resilience4j.
+ * embedding API.
+ *
+ * <p>Each opens when its last {@code threshold} calls all failed (a count window as long as the threshold), or all
+ * were slower than the slow-call limit; it then refuses calls for the open period, lets a bounded number of trial
+ * calls through (half-open) and closes when they succeed, or opens again when they fail. The database breaker counts
+ * only failures that say the database is unavailable (connection refused or lost, statement cancelled by its
+ * timeout, pool exhausted): a constraint violation is the caller's problem and proves the database is up.
+ * Transitions are logged and counted ({@link BreakerMetrics}).
  */
 @Singleton
 public class Breakers {
@@ -24,16 +37,21 @@ public class Breakers {
     public static final String OPENAI = "openai";
 
     private static final Logger LOG = LoggerFactory.getLogger(Breakers.class);
-    private static final int TRIAL_CALLS = 3;
+    static final int TRIAL_CALLS = 3;
 
     private final CircuitBreakerRegistry registry = CircuitBreakerRegistry.ofDefaults();
     private final CircuitBreaker database;
     private final CircuitBreaker openai;
+    private final Duration openDuration;
+    private final Clock clock = Clock.systemUTC();
+    private final Map<String, Instant> openedAt = new ConcurrentHashMap<>();
 
     public Breakers(BreakerSettings settings, MeterRegistry meters) {
-        Duration open = Duration.ofSeconds(settings.openSeconds());
-        this.database = create(DATABASE, settings.databaseFailureThreshold(), open, settings.enabled());
-        this.openai = create(OPENAI, settings.openaiFailureThreshold(), open, settings.enabled());
+        this.openDuration = Duration.ofSeconds(settings.openSeconds());
+        this.database = create(DATABASE, settings.databaseFailureThreshold(),
+                Duration.ofMillis(settings.databaseSlowCallMs()), DatabaseFailureHandler::isUnavailable, settings.enabled());
+        this.openai = create(OPENAI, settings.openaiFailureThreshold(),
+                Duration.ofMillis(settings.openaiSlowCallMs()), failure -> true, settings.enabled());
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
     }
 
@@ -49,19 +67,56 @@ public class Breakers {
         return registry;
     }
 
-    private CircuitBreaker create(String name, int threshold, Duration open, boolean enabled) {
+    public List<CircuitBreaker> all() {
+        return List.of(database, openai);
+    }
+
+    public Optional<CircuitBreaker> named(String name) {
+        return all().stream().filter(breaker -> breaker.getName().equals(name)).findFirst();
+    }
+
+    /**
+     * How long a client refused by this breaker should wait: the rest of the open period, or one second while
+     * the trial calls of the half-open state are under way.
+     */
+    public long retryAfterSeconds(CircuitBreaker breaker) {
+        Instant opened = openedAt.get(breaker.getName());
+        if (breaker.getState() != CircuitBreaker.State.OPEN || opened == null) {
+            return 1;
+        }
+        Duration left = Duration.between(clock.instant(), opened.plus(openDuration));
+        return Math.max(1, (left.toMillis() + 999) / 1000);
+    }
+
+    /** Operator reset: back to closed with an empty window, whatever the state. */
+    public void reset(CircuitBreaker breaker) {
+        LOG.warn("Circuit breaker '{}' reset by an operator (was {})", breaker.getName(), breaker.getState());
+        breaker.reset();
+        openedAt.remove(breaker.getName());
+    }
+
+    private CircuitBreaker create(String name, int threshold, Duration slowCall, Predicate<Throwable> isFailure,
+                                  boolean enabled) {
         CircuitBreakerConfig config = CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(threshold)
                 .minimumNumberOfCalls(threshold)
                 .failureRateThreshold(100)
-                .waitDurationInOpenState(open)
+                .slowCallDurationThreshold(slowCall)
+                .slowCallRateThreshold(100)
+                .recordException(isFailure)
+                .waitDurationInOpenState(openDuration)
                 .permittedNumberOfCallsInHalfOpenState(TRIAL_CALLS)
+                .maxWaitDurationInHalfOpenState(Duration.ZERO) // stay half-open until the trial calls have answered
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .build();
         CircuitBreaker breaker = registry.circuitBreaker(name, config);
-        breaker.getEventPublisher().onStateTransition(event ->
-                LOG.warn("Circuit breaker '{}' {}", name, event.getStateTransition()));
+        breaker.getEventPublisher().onStateTransition(event -> {
+            if (event.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
+                openedAt.put(name, clock.instant());
+            }
+            LOG.warn("Circuit breaker '{}' {}", name, event.getStateTransition());
+        });
         if (!enabled) {
             breaker.transitionToDisabledState();
         }

@@ -27,6 +27,12 @@ public class RetrievalRepository {
 
     private static final String RANK = "ts_rank_cd(m.text_search, q.query, 32)";
 
+    /**
+     * Full-text matches ranked per query, newest first: ranking is per matching row, so a query matching most of a
+     * large user's memories would otherwise cost that user's whole history.
+     */
+    static final int KEYWORD_SCAN_LIMIT = 2000;
+
     private final JdbcOperations jdbc;
     private final MemoryRepository memories;
 
@@ -44,8 +50,9 @@ public class RetrievalRepository {
         String sql = "WITH q AS (SELECT to_tsquery('english', ?) AS query), cand AS ("
                 + " SELECT m.id FROM memories m WHERE m.user_id = ? AND m.id = ANY(?)"
                 + " UNION"
-                + " (SELECT m.id FROM memories m, q WHERE m.user_id = ? AND m.text_search @@ q.query" + filters
-                + " ORDER BY " + RANK + " DESC, m.created_at DESC LIMIT ?))"
+                + " (SELECT k.id FROM (SELECT m.id, m.text_search FROM memories m, q WHERE m.user_id = ? AND m.text_search @@ q.query"
+                + filters + " ORDER BY m.created_at DESC LIMIT " + KEYWORD_SCAN_LIMIT + ") k, q"
+                + " ORDER BY ts_rank_cd(k.text_search, q.query, 32) DESC LIMIT ?))"
                 + " SELECT " + qualified() + ", " + RANK + " AS keyword_rank, m.text_search @@ q.query AS keyword_match"
                 + " FROM memories m JOIN cand c ON c.id = m.id CROSS JOIN q WHERE m.user_id = ?" + filters;
         return jdbc.prepareStatement(sql, statement -> {
@@ -72,9 +79,12 @@ public class RetrievalRepository {
     public List<Row> keywordSearch(UUID userId, String tsquery, UserVectors.Filter filter, int limit) {
         String filters = filterSql(filter);
         boolean anyQuery = !tsquery.isEmpty();
-        String sql = "WITH q AS (SELECT to_tsquery('english', ?) AS query) SELECT " + qualified() + ", "
-                + RANK + " AS keyword_rank, m.text_search @@ q.query AS keyword_match FROM memories m CROSS JOIN q"
+        // The newest KEYWORD_SCAN_LIMIT matches are ranked: the cost stays bounded however many memories match.
+        String sql = "WITH q AS (SELECT to_tsquery('english', ?) AS query), matches AS (SELECT m.id FROM memories m, q"
                 + " WHERE m.user_id = ?" + (anyQuery ? " AND m.text_search @@ q.query" : "") + filters
+                + " ORDER BY m.created_at DESC LIMIT " + KEYWORD_SCAN_LIMIT + ")"
+                + " SELECT " + qualified() + ", " + RANK + " AS keyword_rank, m.text_search @@ q.query AS keyword_match"
+                + " FROM memories m JOIN matches USING (id) CROSS JOIN q"
                 + " ORDER BY " + (anyQuery ? "keyword_rank DESC, " : "") + "m.created_at DESC, m.id DESC LIMIT ?";
         return jdbc.prepareStatement(sql, statement -> {
             int i = 1;

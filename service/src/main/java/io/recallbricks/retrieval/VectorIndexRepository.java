@@ -6,7 +6,9 @@ import io.recallbricks.embedding.Vectors;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,6 +16,12 @@ import java.util.UUID;
 @Singleton
 @Connectable
 public class VectorIndexRepository {
+
+    /**
+     * Rows per statement when loading a user's vectors: each statement stays far below the statement timeout and
+     * moves a bounded amount of data, however many memories the user has.
+     */
+    static final int CHUNK = 5000;
 
     private final JdbcOperations jdbc;
 
@@ -31,46 +39,151 @@ public class VectorIndexRepository {
     }
 
     /**
-     * The user's vectors of the given model and size (newest first), with the version they belong to, read in one statement (one
-     * snapshot), so the version can never be newer than the rows.
+     * The user's vectors of the given model and size, newest first, labelled with the version read BEFORE the rows:
+     * if a write lands during the load, the matrix may already contain it but carries the older version, so the next
+     * use reloads it; it can never carry a version newer than its rows.
      */
     public UserVectors load(UUID userId, String model, int dimensions) {
-        return jdbc.prepareStatement("SELECT coalesce((SELECT version FROM memory_index_versions WHERE user_id = ?), 0), "
-                + "NULL, NULL, NULL, NULL, NULL "
-                + "UNION ALL (SELECT NULL, id, embedding, project_id, source, tags FROM memories "
-                + "WHERE user_id = ? AND embedding IS NOT NULL AND embedding_model = ? AND embedding_dimensions = ? "
-                + "ORDER BY created_at DESC)",
+        long version = version(userId);
+        int expected = count(userId, model, dimensions);
+        float[] matrix = new float[expected * dimensions];
+        List<UUID> ids = new ArrayList<>(expected);
+        List<UserVectors.Labels> labels = new ArrayList<>(expected);
+        Timestamp afterCreated = null;
+        UUID afterId = null;
+        while (true) {
+            Timestamp lastCreated = null;
+            UUID lastId = null;
+            int read = 0;
+            final Timestamp cursorCreated = afterCreated;
+            final UUID cursorId = afterId;
+            List<Object[]> chunk = jdbc.prepareStatement("SELECT id, embedding, project_id, source, tags, created_at FROM memories "
+                    + "WHERE user_id = ? AND embedding IS NOT NULL AND embedding_model = ? AND embedding_dimensions = ? "
+                    + (cursorCreated == null ? "" : "AND (created_at, id) < (?, ?) ")
+                    + "ORDER BY created_at DESC, id DESC LIMIT " + CHUNK, statement -> {
+                statement.setObject(1, userId);
+                statement.setString(2, model);
+                statement.setInt(3, dimensions);
+                if (cursorCreated != null) {
+                    statement.setTimestamp(4, cursorCreated);
+                    statement.setObject(5, cursorId);
+                }
+                List<Object[]> rows = new ArrayList<>(CHUNK);
+                try (ResultSet result = statement.executeQuery()) {
+                    while (result.next()) {
+                        rows.add(new Object[]{result.getObject(1, UUID.class), result.getBytes(2), result.getString(3),
+                                result.getString(4), result.getArray(5).getArray(), result.getTimestamp(6)});
+                    }
+                }
+                return rows;
+            });
+            for (Object[] row : chunk) {
+                read++;
+                lastId = (UUID) row[0];
+                lastCreated = (Timestamp) row[5];
+                byte[] bytes = (byte[]) row[1];
+                if (bytes.length != dimensions * Float.BYTES) {
+                    continue;
+                }
+                int position = ids.size();
+                if ((position + 1) * dimensions > matrix.length) {
+                    // Rows were added since the count: grow once by half.
+                    matrix = Arrays.copyOf(matrix, Math.max((position + 1) * dimensions, matrix.length + matrix.length / 2));
+                }
+                Vectors.readInto(bytes, matrix, position * dimensions);
+                ids.add(lastId);
+                labels.add(new UserVectors.Labels((String) row[2], (String) row[3], (String[]) row[4]));
+            }
+            if (read < CHUNK) {
+                break;
+            }
+            afterCreated = lastCreated;
+            afterId = lastId;
+        }
+        if (matrix.length != ids.size() * dimensions) {
+            matrix = Arrays.copyOf(matrix, ids.size() * dimensions);
+        }
+        return new UserVectors(version, dimensions, ids.toArray(UUID[]::new), matrix, labels.toArray(UserVectors.Labels[]::new));
+    }
+
+    /** What changed for a user since a version: current rows of changed memories and the deleted ids. */
+    public record Delta(long version, UUID[] ids, float[] matrix, UserVectors.Labels[] labels, List<UUID> removed) {
+    }
+
+    /**
+     * The changes since {@code since}, or null when more than {@code max} memories changed (a full load is then the
+     * cheaper refresh). A changed memory without a current embedding (text changed, not yet re-embedded) is only
+     * removed. Versions are read first, as for a full load.
+     */
+    public Delta changesSince(UUID userId, long since, String model, int dimensions, int max) {
+        long version = version(userId);
+        List<UUID> removed = jdbc.prepareStatement("SELECT memory_id FROM memory_index_tombstones WHERE user_id = ? AND version > ? "
+                + "LIMIT " + (max + 1), statement -> {
+            statement.setObject(1, userId);
+            statement.setLong(2, since);
+            List<UUID> ids = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getObject(1, UUID.class));
+                }
+            }
+            return ids;
+        });
+        if (removed.size() > max) {
+            return null;
+        }
+        return jdbc.prepareStatement("SELECT id, CASE WHEN embedding_model = ? AND embedding_dimensions = ? THEN embedding END, "
+                + "project_id, source, tags FROM memories WHERE user_id = ? AND index_seq > ? ORDER BY index_seq LIMIT " + (max + 1),
                 statement -> {
-                    statement.setObject(1, userId);
-                    statement.setObject(2, userId);
-                    statement.setString(3, model);
-                    statement.setInt(4, dimensions);
-                    long version = 0;
+                    statement.setString(1, model);
+                    statement.setInt(2, dimensions);
+                    statement.setObject(3, userId);
+                    statement.setLong(4, since);
                     List<UUID> ids = new ArrayList<>();
                     List<UserVectors.Labels> labels = new ArrayList<>();
-                    float[] matrix = new float[dimensions * 64];
+                    List<byte[]> vectors = new ArrayList<>();
+                    int changed = 0;
                     try (ResultSet rows = statement.executeQuery()) {
                         while (rows.next()) {
-                            if (rows.getObject(2) == null) {
-                                version = rows.getLong(1);
+                            changed++;
+                            UUID id = rows.getObject(1, UUID.class);
+                            byte[] bytes = rows.getBytes(2);
+                            if (bytes == null || bytes.length != dimensions * Float.BYTES) {
+                                removed.add(id);
                                 continue;
                             }
-                            int row = ids.size();
-                            if ((row + 1) * dimensions > matrix.length) {
-                                matrix = java.util.Arrays.copyOf(matrix, Math.max(matrix.length * 2, (row + 1) * dimensions));
-                            }
-                            byte[] bytes = rows.getBytes(3);
-                            if (bytes.length != dimensions * Float.BYTES) {
-                                continue;
-                            }
-                            Vectors.readInto(bytes, matrix, row * dimensions);
-                            ids.add(rows.getObject(2, UUID.class));
-                            labels.add(new UserVectors.Labels(rows.getString(4), rows.getString(5),
-                                    (String[]) rows.getArray(6).getArray()));
+                            ids.add(id);
+                            vectors.add(bytes);
+                            labels.add(new UserVectors.Labels(rows.getString(3), rows.getString(4), (String[]) rows.getArray(5).getArray()));
                         }
                     }
-                    return new UserVectors(version, dimensions, ids.toArray(UUID[]::new),
-                            java.util.Arrays.copyOf(matrix, ids.size() * dimensions), labels.toArray(UserVectors.Labels[]::new));
+                    if (changed > max) {
+                        return null;
+                    }
+                    float[] matrix = new float[ids.size() * dimensions];
+                    for (int i = 0; i < vectors.size(); i++) {
+                        Vectors.readInto(vectors.get(i), matrix, i * dimensions);
+                    }
+                    return new Delta(version, ids.toArray(UUID[]::new), matrix, labels.toArray(UserVectors.Labels[]::new), removed);
                 });
+    }
+
+    /** Forgets deletions older than a day (instances drop users they have not served for hours before that). */
+    public int pruneTombstones() {
+        return jdbc.prepareStatement("DELETE FROM memory_index_tombstones WHERE deleted_at < now() - interval '1 day'",
+                java.sql.PreparedStatement::executeUpdate);
+    }
+
+    private int count(UUID userId, String model, int dimensions) {
+        return jdbc.prepareStatement("SELECT count(*) FROM memories WHERE user_id = ? AND embedding IS NOT NULL "
+                + "AND embedding_model = ? AND embedding_dimensions = ?", statement -> {
+            statement.setObject(1, userId);
+            statement.setString(2, model);
+            statement.setInt(3, dimensions);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        });
     }
 }

@@ -7,11 +7,14 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * The one error body of the API: {@code {"error": {"code", "message", "requestId", "timestamp", "details"?}}}.
- * Both official SDKs read {@code error.code} and {@code error.message} from this nesting.
+ * The one error body of the API: {@code {"error": {"code", "message", "requestId", "timestamp", "details"?}, "code"}}.
+ *
+ * <p>The nested object is the original's structured shape, which the Python SDK parses. The top-level {@code code}
+ * repeats {@code error.code} for the TypeScript SDK, which reads {@code code} beside {@code error}; it is the only
+ * extra key, so neither client (nor the original contract) is broken by the other.
  */
 @Serdeable
-public record ErrorBody(Error error) {
+public record ErrorBody(Error error, String code) {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -19,6 +22,6 @@ public record ErrorBody(Error error) {
     }
 
     public static ErrorBody of(ErrorCode code, String message, String requestId, Map<String, Object> details) {
-        return new ErrorBody(new Error(code.name(), message, requestId, Instant.now(), details));
+        return new ErrorBody(new Error(code.name(), message, requestId, Instant.now(), details), code.name());
     }
 }

@@ -23,6 +23,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two instances on one database: B keeps the user's vectors in memory, and writes made through A (create, update,
@@ -83,6 +84,8 @@ class MultiInstanceTest implements TestPropertyProvider {
         assertEquals(200, a.send(HttpRequest.DELETE("/api/v1/memories/" + first), tenant.apiKey()).status());
         List<Object> ids = idsThroughB("grafanna aletr routng");
         assertFalse(ids.contains(first), "B no longer returns a memory deleted through A");
+        assertTrue(b.text(HttpRequest.GET("/metrics")).body().contains("vector_index_refreshes_total{kind=\"delta\""),
+                "B refreshed its copy with the changes, not by reloading");
     }
 
     private String create(String text) {

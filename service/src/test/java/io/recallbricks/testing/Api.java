@@ -65,6 +65,15 @@ public final class Api {
         }
     }
 
+    /** A scrape of /metrics, from loopback (which the default METRICS_ALLOWED_NETWORKS admits). */
+    public Metrics metrics() {
+        HttpResponse<String> scrape = text(HttpRequest.GET("/metrics"));
+        if (scrape.code() != 200) {
+            throw new IllegalStateException("/metrics answered " + scrape.code());
+        }
+        return new Metrics(scrape.body());
+    }
+
     /** Raw text of a response, for routes that do not answer JSON. */
     public HttpResponse<String> text(MutableHttpRequest<?> request) {
         try {

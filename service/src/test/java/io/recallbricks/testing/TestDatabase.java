@@ -28,6 +28,19 @@ public final class TestDatabase {
             return DriverManager.getConnection(jdbcUrl, username, password);
         }
 
+        /** The same database reached through another port on loopback (a {@link FaultProxy}). */
+        public Database via(int port) {
+            return new Database(jdbcUrl.replaceFirst("//[^/]+/", "//127.0.0.1:" + port + "/"), username, password);
+        }
+
+        public String host() {
+            return java.net.URI.create(jdbcUrl.substring("jdbc:".length())).getHost();
+        }
+
+        public int port() {
+            return java.net.URI.create(jdbcUrl.substring("jdbc:".length())).getPort();
+        }
+
         /** The same database in the deployment guide's postgresql:// form. */
         public String postgresUrl() {
             return jdbcUrl.replace("jdbc:postgresql://", "postgresql://" + username + ":" + password + "@");

@@ -22,11 +22,20 @@ public final class TestService {
 
     /** Properties for a service with a fresh database and extra environment variables. */
     public static Map<String, String> properties(Map<String, String> environment) {
-        TestDatabase.Database database = TestDatabase.fresh();
+        return properties(TestDatabase.fresh(), environment);
+    }
+
+    /** Properties for a service on the given database (e.g. one reached through a {@link FaultProxy}). */
+    public static Map<String, String> properties(TestDatabase.Database database, Map<String, String> environment) {
         Map<String, String> env = new HashMap<>();
         env.put("DATABASE_URL", database.postgresUrl());
         env.put("ADMIN_API_KEY", ADMIN_KEY);
         env.put("HOST", "127.0.0.1");
+        // Limits stay on (every response still goes through them and carries X-RateLimit-*), but high enough that a
+        // functional test calling predict or suggest in a loop is not refused; rate-limit tests set their own.
+        env.put("GLOBAL_RATE_LIMIT", "1000000");
+        env.put("USER_RATE_LIMIT", "100000");
+        env.put("EXPENSIVE_RATE_LIMIT", "100000");
         env.putAll(environment);
         Map<String, String> properties = new HashMap<>();
         EnvironmentConfig.properties(env).forEach((key, value) -> properties.put(key, String.valueOf(value)));
