@@ -1,6 +1,7 @@
 package io.recallbricks.bench.standins;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.recallbricks.cache.CacheSettings;
 import io.recallbricks.embedding.Embedder;
 import io.recallbricks.embedding.EmbeddingSettings;
 import io.recallbricks.resilience.BreakerSettings;
@@ -26,18 +27,23 @@ public final class ServiceParts {
      * The embedding settings the service has with these variables. The base URL is never called (the client is
      * a stand-in); it only switches embeddings on, as an operator's OPENAI_BASE_URL does.
      */
-    public static EmbeddingSettings embeddingSettings(int dimensions, int cacheSize) {
+    public static EmbeddingSettings embeddingSettings(int dimensions) {
         return ServiceSettings.from(EmbeddingSettings.class, Map.of(
                 "OPENAI_BASE_URL", "http://127.0.0.1:9/v1",
-                "OPENAI_EMBEDDING_DIMENSIONS", String.valueOf(dimensions),
-                "EMBEDDING_CACHE_SIZE", String.valueOf(cacheSize)));
+                "OPENAI_EMBEDDING_DIMENSIONS", String.valueOf(dimensions)));
+    }
+
+    /** The cache settings the service has with MAX_CACHE_SIZE set (the embeddings cache's capacity). */
+    public static CacheSettings cacheSettings(int cacheSize) {
+        return ServiceSettings.from(CacheSettings.class, Map.of("MAX_CACHE_SIZE", String.valueOf(cacheSize)));
     }
 
     /** The service's Embedder (cache, counters, budgets) in front of {@link FixedEmbeddingClient}. */
     public static Embedder embedder(int dimensions, int cacheSize) {
-        EmbeddingSettings settings = embeddingSettings(dimensions, cacheSize);
+        EmbeddingSettings settings = embeddingSettings(dimensions);
         Breakers breakers = breakers();
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        return new Embedder(settings, new FixedEmbeddingClient(settings, breakers, meters), breakers, meters);
+        return new Embedder(settings, new FixedEmbeddingClient(settings, breakers, meters), breakers,
+                cacheSettings(cacheSize), meters);
     }
 }

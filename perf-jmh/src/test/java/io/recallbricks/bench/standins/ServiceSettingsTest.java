@@ -13,10 +13,10 @@ class ServiceSettingsTest {
 
     @Test
     void settingsComeFromTheEnvironmentVariablesWithTheServiceDefaults() {
-        EmbeddingSettings embeddings = ServiceParts.embeddingSettings(384, 1234);
+        EmbeddingSettings embeddings = ServiceParts.embeddingSettings(384);
 
         assertEquals(384, embeddings.dimensions());
-        assertEquals(1234, embeddings.cacheSize());
+        assertEquals(1234, ServiceParts.cacheSettings(1234).capacity());
         assertTrue(embeddings.enabled(), "a base URL switches embeddings on");
         assertEquals("text-embedding-3-small", embeddings.model());
     }
