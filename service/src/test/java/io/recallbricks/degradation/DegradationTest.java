@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -52,11 +51,7 @@ class DegradationTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         TestDatabase.Database database = TestDatabase.fresh();
-        try {
-            proxy = new FaultProxy(database.host(), database.port());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        proxy = FaultProxy.to(database);
         Map<String, String> properties = new HashMap<>(TestService.properties(database.via(proxy.port()), Map.of(
                 "DEGRADATION_CAPACITY", Integer.toString(CAPACITY),
                 "DEGRADATION_RECOVERY_SECONDS", "1",

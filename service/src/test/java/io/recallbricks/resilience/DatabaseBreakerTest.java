@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -70,11 +69,7 @@ class DatabaseBreakerTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         database = TestDatabase.fresh();
-        try {
-            proxy = new FaultProxy(database.host(), database.port());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        proxy = FaultProxy.to(database);
         Map<String, String> properties = new HashMap<>(TestService.properties(database.via(proxy.port()), Map.of(
                 "DB_FAILURE_THRESHOLD", Integer.toString(THRESHOLD),
                 "CIRCUIT_BREAKER_OPEN_SECONDS", "2",

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -47,11 +46,7 @@ class SlaAndAlertsTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         TestDatabase.Database database = TestDatabase.fresh();
-        try {
-            proxy = new FaultProxy(database.host(), database.port());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        proxy = FaultProxy.to(database);
         Map<String, String> properties = new HashMap<>(TestService.properties(database.via(proxy.port()), Map.of(
                 "ALERT_FOR_SCALE", "0",
                 "ALERT_EVALUATION_INTERVAL_SECONDS", "1",

@@ -42,6 +42,15 @@ public final class FaultProxy implements AutoCloseable {
         threads.execute(this::acceptLoop);
     }
 
+    /** A proxy in front of a test database, for the setup of a test class (where checked exceptions don't fit). */
+    public static FaultProxy to(TestDatabase.Database database) {
+        try {
+            return new FaultProxy(database.host(), database.port());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public int port() {
         return listener.getLocalPort();
     }
