@@ -77,6 +77,7 @@ public final class ConfigResolver {
                 v.get(Setting.SERVICE_JVM_OPTIONS),
                 positiveInt(v, Setting.DB_POOL_SIZE),
                 rateLimits(v),
+                embeddingLatency(v),
                 target);
     }
 
@@ -107,6 +108,14 @@ public final class ConfigResolver {
             }
         }
         return List.copyOf(rates);
+    }
+
+    private static EmbeddingLatency embeddingLatency(Map<Setting, String> v) {
+        try {
+            return EmbeddingLatency.parse(v.get(Setting.EMBEDDING_LATENCY));
+        } catch (IllegalArgumentException e) {
+            throw invalid(Setting.EMBEDDING_LATENCY, v, e.getMessage());
+        }
     }
 
     private static Duration duration(Map<Setting, String> v, Setting s) {

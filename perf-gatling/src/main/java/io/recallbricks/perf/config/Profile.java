@@ -36,6 +36,7 @@ public enum Profile {
         d.put(Setting.SERVICE_JVM_OPTIONS, "-Xms512m -Xmx1g -XX:+UseG1GC");
         d.put(Setting.DB_POOL_SIZE, "20");
         d.put(Setting.RATE_LIMITS, "sized");
+        d.put(Setting.EMBEDDING_LATENCY, "80/400");
         d.put(Setting.SOAK, "off");
         switch (this) {
             case CI -> {

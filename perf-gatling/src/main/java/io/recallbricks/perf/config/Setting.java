@@ -27,7 +27,8 @@ public enum Setting {
     RUNS_DIR("runs-dir", "folder that receives runs/<profile>-<timestamp>/"),
     SERVICE_JVM_OPTIONS("service-jvm-options", "JVM options of the service when the suite starts it"),
     DB_POOL_SIZE("db-pool-size", "DATABASE_POOL_SIZE of the service when the suite starts it"),
-    RATE_LIMITS("rate-limits", "limits of a service the suite starts: 'sized' to the load, or 'service' (its own)");
+    RATE_LIMITS("rate-limits", "limits of a service the suite starts: 'sized' to the load, or 'service' (its own)"),
+    EMBEDDING_LATENCY("embedding-latency", "latency of the bundled fake embedding API: <median>/<p99> ms, or 0 (answers at once)");
 
     public final String key;
     public final String description;

@@ -31,6 +31,7 @@ public record SuiteConfig(
         String serviceJvmOptions,
         int dbPoolSize,
         boolean sizeRateLimits,
+        EmbeddingLatency embeddingLatency,
         TargetSpec target) {
 
     /** The warm-up and the judged phases in the order they run, rates already scaled for this injector. */

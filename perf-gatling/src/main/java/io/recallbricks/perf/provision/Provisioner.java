@@ -1,5 +1,6 @@
 package io.recallbricks.perf.provision;
 
+import io.recallbricks.perf.config.EmbeddingLatency;
 import io.recallbricks.perf.config.SuiteConfig;
 import io.recallbricks.perf.config.TargetSpec;
 import io.recallbricks.perf.server.DatabaseUrl;
@@ -154,12 +155,17 @@ public final class Provisioner {
                     + "the service runs without an embedding API (keyword-only)");
             return Optional.empty();
         }
+        EmbeddingLatency latency = config.embeddingLatency();
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-jar", jar.toString(),
+                "fake-embeddings", "--port", "0"));
+        if (!latency.none()) {
+            command.addAll(List.of("--latency-median-ms", Integer.toString(latency.medianMs()),
+                    "--latency-p99-ms", Integer.toString(latency.p99Ms())));
+        }
         ManagedProcess fake = resources.add("fake embedding API", ManagedProcess.start("fake-embeddings",
-                List.of(javaBinary(), "-Xmx256m", "-jar", jar.toString(), "fake-embeddings", "--port", "0",
-                        "--latency-median-ms", "80", "--latency-p99-ms", "400"),
-                Map.of(), logs.resolve("fake-embeddings.log")));
+                command, Map.of(), logs.resolve("fake-embeddings.log")));
         String url = fake.awaitLine(FAKE_LISTENING, Duration.ofSeconds(60));
-        System.out.println("embeddings: fake embedding API at " + url + " (median 80 ms, p99 400 ms)");
+        System.out.println("embeddings: fake embedding API at " + url + " (" + latency + ")");
         return Optional.of(url);
     }
 

@@ -70,6 +70,17 @@ class ConfigResolverTest {
         assertMessage("unknown profile 'nightly'", List.of("--profile", "nightly"));
         assertMessage("option --tenants needs a value", List.of("--tenants"));
         assertMessage("--rate-limits=none: must be sized or service", List.of("--rate-limits=none"));
+        assertMessage("--embedding-latency=fast: expected <median>/<p99>", List.of("--embedding-latency=fast"));
+        assertMessage("--embedding-latency=400/80: the p99 must not be below the median",
+                List.of("--embedding-latency=400/80"));
+    }
+
+    @Test
+    void theFakeEmbeddingApiIsRealisticByDefaultAndCanAnswerAtOnce() {
+        assertEquals(new EmbeddingLatency(80, 400), ConfigResolver.resolve(List.of(), Map.of()).embeddingLatency());
+        assertTrue(ConfigResolver.resolve(List.of("--embedding-latency=0"), Map.of()).embeddingLatency().none());
+        assertEquals(new EmbeddingLatency(5, 20),
+                ConfigResolver.resolve(List.of(), Map.of("SUITE_EMBEDDING_LATENCY", "5/20")).embeddingLatency());
     }
 
     @Test
