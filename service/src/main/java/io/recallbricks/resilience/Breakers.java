@@ -27,7 +27,9 @@ import java.util.function.Predicate;
  * were slower than the slow-call limit; it then refuses calls for the open period, lets a bounded number of trial
  * calls through (half-open) and closes when they succeed, or opens again when they fail. The database breaker counts
  * only failures that say the database is unavailable (connection refused or lost, statement cancelled by its
- * timeout, pool exhausted): a constraint violation is the caller's problem and proves the database is up.
+ * timeout, no pooled connection while the database has stopped answering): a constraint violation is the caller's
+ * problem and proves the database is up, and a wait for a busy pool while calls keep completing is overload, which
+ * the breaker ignores ({@link DatabaseProgress}).
  * Transitions are logged and counted ({@link BreakerMetrics}).
  */
 @Singleton
@@ -45,18 +47,27 @@ public class Breakers {
     private final Duration openDuration;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Instant> openedAt = new ConcurrentHashMap<>();
+    private final DatabaseProgress databaseProgress;
 
     public Breakers(BreakerSettings settings, MeterRegistry meters) {
         this.openDuration = Duration.ofSeconds(settings.openSeconds());
+        // A database that answered within the slow-call limit is alive, however busy the pool.
+        this.databaseProgress = new DatabaseProgress(settings.databaseSlowCallMs());
         this.database = create(DATABASE, settings.databaseFailureThreshold(),
-                Duration.ofMillis(settings.databaseSlowCallMs()), DatabaseFailureHandler::isUnavailable, settings.enabled());
+                Duration.ofMillis(settings.databaseSlowCallMs()), DatabaseFailureHandler::isUnavailable,
+                databaseProgress::isOverload, settings.enabled());
         this.openai = create(OPENAI, settings.openaiFailureThreshold(),
-                Duration.ofMillis(settings.openaiSlowCallMs()), failure -> true, settings.enabled());
+                Duration.ofMillis(settings.openaiSlowCallMs()), failure -> true, failure -> false, settings.enabled());
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
     }
 
     public CircuitBreaker database() {
         return database;
+    }
+
+    /** When the database last answered a guarded call: the guard reports, the database breaker's rule reads. */
+    public DatabaseProgress databaseProgress() {
+        return databaseProgress;
     }
 
     public CircuitBreaker openai() {
@@ -96,7 +107,7 @@ public class Breakers {
     }
 
     private CircuitBreaker create(String name, int threshold, Duration slowCall, Predicate<Throwable> isFailure,
-                                  boolean enabled) {
+                                  Predicate<Throwable> isIgnored, boolean enabled) {
         CircuitBreakerConfig config = CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(threshold)
@@ -105,6 +116,7 @@ public class Breakers {
                 .slowCallDurationThreshold(slowCall)
                 .slowCallRateThreshold(100)
                 .recordException(isFailure)
+                .ignoreException(isIgnored)
                 .waitDurationInOpenState(openDuration)
                 .permittedNumberOfCallsInHalfOpenState(TRIAL_CALLS)
                 .maxWaitDurationInHalfOpenState(Duration.ZERO) // stay half-open until the trial calls have answered

@@ -46,6 +46,7 @@ public class DatabaseGuardInterceptor implements MethodInterceptor<Object, Objec
             return context.proceed();
         }
         CircuitBreaker breaker = breakers.database();
+        DatabaseProgress progress = breakers.databaseProgress();
         if (!breaker.tryAcquirePermission()) {
             throw new RetryableApiException(ErrorCode.DATABASE_UNAVAILABLE,
                     "The database is temporarily unavailable (circuit breaker open); retry later.",
@@ -55,9 +56,13 @@ public class DatabaseGuardInterceptor implements MethodInterceptor<Object, Objec
         INSIDE.set(true);
         try {
             Object result = context.proceed();
+            progress.answered();
             breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             return result;
         } catch (Throwable failure) {
+            if (DatabaseProgress.raisedByDatabase(failure)) {
+                progress.answered(); // a constraint violation or the like: the database is up and answering
+            }
             breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, failure);
             if (DatabaseFailureHandler.isUnavailable(failure)) {
                 // Whatever wrapper the data layer used (pool, connection or data-access exception), the client
