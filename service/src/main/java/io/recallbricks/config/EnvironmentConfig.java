@@ -105,6 +105,10 @@ public final class EnvironmentConfig {
             new Setting("VECTOR_INDEX_MAX_MB", "512",
                     "Memory for the per-user vector matrices ranked in the service (least recently used users are dropped).",
                     bind("recallbricks.retrieval.vector-index-max-mb", Values.integer("VECTOR_INDEX_MAX_MB", 1, 1_000_000))),
+            new Setting("VECTOR_LOAD_TIMEOUT_MS", "30000",
+                    "Longest a request waits for its user's vectors to be loaded or refreshed (by itself or another request); "
+                            + "past it the load is abandoned and the request gets 503 DATABASE_UNAVAILABLE.",
+                    bind("recallbricks.retrieval.vector-load-timeout-ms", Values.integer("VECTOR_LOAD_TIMEOUT_MS", 100, 600_000))),
             new Setting("CO_ACCESS_WINDOW_MINUTES", "30", "Memories one user reads within this window count as read together.",
                     bind("recallbricks.learning.co-access-window-minutes", Values.integer("CO_ACCESS_WINDOW_MINUTES", 1, 1440))),
             new Setting("LEARNING_ANALYSIS_INTERVAL_MINUTES", "60",

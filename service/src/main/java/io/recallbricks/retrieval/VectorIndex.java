@@ -5,9 +5,14 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.recallbricks.embedding.Embedder;
+import io.recallbricks.web.ErrorCode;
+import io.recallbricks.web.RetryableApiException;
 import jakarta.inject.Singleton;
 
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The per-user vector matrices, cached in memory and bounded in bytes ({@code VECTOR_INDEX_MAX_MB}). PostgreSQL
@@ -30,7 +35,8 @@ public class VectorIndex {
     private final VectorIndexRepository repository;
     private final Embedder embedder;
     private final Cache<UUID, UserVectors> cache;
-    private final Object[] locks = new Object[LOCK_STRIPES];
+    private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
+    private final long loadTimeoutNanos;
     private final Counter hits;
     private final Counter misses;
     private final Counter deltaRefreshes;
@@ -39,6 +45,7 @@ public class VectorIndex {
     public VectorIndex(VectorIndexRepository repository, Embedder embedder, RetrievalSettings settings, MeterRegistry meters) {
         this.repository = repository;
         this.embedder = embedder;
+        this.loadTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(settings.vectorLoadTimeoutMs());
         this.cache = Caffeine.newBuilder()
                 .maximumWeight((long) settings.vectorIndexMaxMb() * 1024 * 1024)
                 // Well within the day deletions are remembered for, so a refresh never misses one.
@@ -46,7 +53,7 @@ public class VectorIndex {
                 .weigher((UUID user, UserVectors vectors) -> (int) Math.min(Integer.MAX_VALUE, vectors.weight()))
                 .build();
         for (int i = 0; i < LOCK_STRIPES; i++) {
-            locks[i] = new Object();
+            locks[i] = new ReentrantLock();
         }
         this.hits = Counter.builder("cache.hits").tag("cache", "vectors").register(meters);
         this.misses = Counter.builder("cache.misses").tag("cache", "vectors").register(meters);
@@ -54,7 +61,10 @@ public class VectorIndex {
         this.fullLoads = Counter.builder("vector_index.refreshes").tag("kind", "full").register(meters);
     }
 
-    /** The user's current vectors. */
+    /**
+     * The user's current vectors. Waiting for another request's load of the same user and loading them itself both
+     * count against one deadline ({@code VECTOR_LOAD_TIMEOUT_MS}); past it the request gets 503 DATABASE_UNAVAILABLE.
+     */
     public UserVectors forUser(UUID userId) {
         long version = repository.version(userId);
         UserVectors cached = cache.getIfPresent(userId);
@@ -62,28 +72,45 @@ public class VectorIndex {
             hits.increment();
             return cached;
         }
+        long deadline = System.nanoTime() + loadTimeoutNanos;
         // One reload per user at a time; other users are not held up.
-        synchronized (locks[Math.floorMod(userId.hashCode(), LOCK_STRIPES)]) {
+        ReentrantLock lock = locks[Math.floorMod(userId.hashCode(), LOCK_STRIPES)];
+        acquire(lock, deadline);
+        try {
             cached = cache.getIfPresent(userId);
             if (cached != null && cached.version() >= version) {
                 hits.increment();
                 return cached;
             }
             misses.increment();
-            UserVectors refreshed = cached == null ? null : refresh(userId, cached);
+            UserVectors refreshed = cached == null ? null : refresh(userId, cached, deadline);
             if (refreshed == null) {
                 fullLoads.increment();
-                refreshed = repository.load(userId, embedder.model(), embedder.dimensions());
+                refreshed = repository.load(userId, embedder.model(), embedder.dimensions(), deadline);
             }
             cache.put(userId, refreshed);
             return refreshed;
+        } finally {
+            lock.unlock();
         }
     }
 
+    private static void acquire(ReentrantLock lock, long deadline) {
+        try {
+            if (lock.tryLock(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new RetryableApiException(ErrorCode.DATABASE_UNAVAILABLE,
+                "This user's memories are still being loaded from the database; retry shortly.", 1, Map.of());
+    }
+
     /** The cached vectors brought up to date by the changes since their version, or null when a reload is better. */
-    private UserVectors refresh(UUID userId, UserVectors cached) {
+    private UserVectors refresh(UUID userId, UserVectors cached, long deadline) {
         VectorIndexRepository.Delta delta = repository.changesSince(userId, cached.version(), embedder.model(),
-                embedder.dimensions(), MAX_DELTA);
+                embedder.dimensions(), MAX_DELTA, deadline);
         if (delta == null) {
             return null;
         }

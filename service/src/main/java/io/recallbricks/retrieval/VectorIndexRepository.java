@@ -4,6 +4,7 @@ import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.recallbricks.embedding.Vectors;
 import io.recallbricks.resilience.DatabaseGuarded;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
@@ -12,11 +13,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Reads a user's index version and, when it moved, the user's current vectors. The quick reads are behind the
- * database breaker; a full load is not, since on a large user it is legitimately slow as a whole (each of its
- * statements is bounded by the statement timeout) and must not count as a slow database.
+ * database breaker; a full load is not, since on a large user it is legitimately slow as a whole and must not count
+ * as a slow database. Loads and refreshes take a deadline: their statements move many rows, so a slow network could
+ * make them stream for longer than any timeout of a single read (see {@link StatementDeadline}).
  */
 @Singleton
 @Connectable
@@ -29,9 +33,19 @@ public class VectorIndexRepository {
     static final int CHUNK = 5000;
 
     private final JdbcOperations jdbc;
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "vector-load-deadlines");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public VectorIndexRepository(JdbcOperations jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @PreDestroy
+    void stop() {
+        deadlines.shutdownNow();
     }
 
     @DatabaseGuarded
@@ -47,9 +61,10 @@ public class VectorIndexRepository {
     /**
      * The user's vectors of the given model and size, newest first, labelled with the version read BEFORE the rows:
      * if a write lands during the load, the matrix may already contain it but carries the older version, so the next
-     * use reloads it; it can never carry a version newer than its rows.
+     * use reloads it; it can never carry a version newer than its rows. Fails with SQLSTATE 57014 at
+     * {@code deadlineNanos} ({@link System#nanoTime()}).
      */
-    public UserVectors load(UUID userId, String model, int dimensions) {
+    public UserVectors load(UUID userId, String model, int dimensions, long deadlineNanos) {
         long version = version(userId);
         int expected = count(userId, model, dimensions);
         float[] matrix = new float[expected * dimensions];
@@ -75,7 +90,8 @@ public class VectorIndexRepository {
                     statement.setObject(5, cursorId);
                 }
                 List<Object[]> rows = new ArrayList<>(CHUNK);
-                try (ResultSet result = statement.executeQuery()) {
+                try (StatementDeadline deadline = StatementDeadline.arm(deadlines, statement.getConnection(), deadlineNanos);
+                     ResultSet result = statement.executeQuery()) {
                     while (result.next()) {
                         rows.add(new Object[]{result.getObject(1, UUID.class), result.getBytes(2), result.getString(3),
                                 result.getString(4), result.getArray(5).getArray(), result.getTimestamp(6)});
@@ -119,10 +135,10 @@ public class VectorIndexRepository {
     /**
      * The changes since {@code since}, or null when more than {@code max} memories changed (a full load is then the
      * cheaper refresh). A changed memory without a current embedding (text changed, not yet re-embedded) is only
-     * removed. Versions are read first, as for a full load.
+     * removed. Versions are read first, as for a full load. Fails with SQLSTATE 57014 at {@code deadlineNanos}.
      */
     @DatabaseGuarded
-    public Delta changesSince(UUID userId, long since, String model, int dimensions, int max) {
+    public Delta changesSince(UUID userId, long since, String model, int dimensions, int max, long deadlineNanos) {
         long version = version(userId);
         List<UUID> removed = jdbc.prepareStatement("SELECT memory_id FROM memory_index_tombstones WHERE user_id = ? AND version > ? "
                 + "LIMIT " + (max + 1), statement -> {
@@ -150,7 +166,8 @@ public class VectorIndexRepository {
                     List<UserVectors.Labels> labels = new ArrayList<>();
                     List<byte[]> vectors = new ArrayList<>();
                     int changed = 0;
-                    try (ResultSet rows = statement.executeQuery()) {
+                    try (StatementDeadline deadline = StatementDeadline.arm(deadlines, statement.getConnection(), deadlineNanos);
+                         ResultSet rows = statement.executeQuery()) {
                         while (rows.next()) {
                             changed++;
                             UUID id = rows.getObject(1, UUID.class);

@@ -65,7 +65,7 @@ public final class InMemoryRetrieval {
         }
 
         @Override
-        public UserVectors load(UUID userId, String model, int dimensions) {
+        public UserVectors load(UUID userId, String model, int dimensions, long deadlineNanos) {
             return vectors;
         }
     }
