@@ -42,6 +42,8 @@ public final class Provisioner {
     private final Path repoRoot;
     private final Path logs;
     private final Resources resources;
+    /** The bundled fake, once started (its process is watched for the CPU budget). */
+    private Optional<ManagedProcess> fakeEmbeddings = Optional.empty();
 
     public Provisioner(SuiteConfig config, Path repoRoot, Path runDir, Resources resources) {
         this.config = config;
@@ -58,7 +60,8 @@ public final class Provisioner {
             awaitReady(url, null);
             return new Target(url, spec.operatorKey(), spec.tenantKey(), spec.databaseUrl().map(DatabaseUrl::parse),
                     spec.databaseUrl().isPresent() ? "external" : "unknown",
-                    spec.openaiBaseUrl().isPresent() ? "external" : "unknown", "deployed", Optional.empty(), Map.of());
+                    spec.openaiBaseUrl().isPresent() ? "external" : "unknown", "deployed", Optional.empty(), Map.of(),
+                    Optional.empty(), Optional.empty());
         }
         Path jar = serviceJar();
         String database = spec.databaseUrl().isPresent() ? "external" : "embedded";
@@ -97,7 +100,8 @@ public final class Provisioner {
                 + logs.resolve("service.log") + ")");
         awaitReady(url, service);
         return new Target(url, Optional.of(operatorKey), Optional.empty(), Optional.of(db), database, embeddings,
-                "started", HostMemory.limitBytes(), limits);
+                "started", HostMemory.limitBytes(), limits, Optional.of(service.pid()),
+                fakeEmbeddings.map(ManagedProcess::pid));
     }
 
     /**
@@ -164,6 +168,7 @@ public final class Provisioner {
         }
         ManagedProcess fake = resources.add("fake embedding API", ManagedProcess.start("fake-embeddings",
                 command, Map.of(), logs.resolve("fake-embeddings.log")));
+        fakeEmbeddings = Optional.of(fake);
         String url = fake.awaitLine(FAKE_LISTENING, Duration.ofSeconds(60));
         System.out.println("embeddings: fake embedding API at " + url + " (" + latency + ")");
         return Optional.of(url);

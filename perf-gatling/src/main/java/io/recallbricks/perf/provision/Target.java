@@ -13,10 +13,13 @@ import java.util.Optional;
  * @param service    "started" (by the suite) or "deployed"
  * @param memoryLimitBytes the service host's memory limit, known only when the suite started the service here
  * @param rateLimits the rate-limit variables the suite gave the service it started (empty: the service's own)
+ * @param servicePid    the service's process, when the suite started it here
+ * @param embeddingsPid the fake embedding API's process, when the suite started it here
  */
 public record Target(String apiUrl, Optional<String> operatorKey, Optional<String> tenantKey,
                      Optional<DatabaseUrl> databaseUrl, String database, String embeddings, String service,
-                     Optional<Long> memoryLimitBytes, Map<String, String> rateLimits) {
+                     Optional<Long> memoryLimitBytes, Map<String, String> rateLimits, Optional<Long> servicePid,
+                     Optional<Long> embeddingsPid) {
 
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -4,10 +4,12 @@ import io.recallbricks.perf.config.PhaseSpec;
 import io.recallbricks.perf.config.SuiteConfig;
 import io.recallbricks.perf.dataset.Dataset;
 import io.recallbricks.perf.record.PhaseRecorder;
+import io.recallbricks.perf.server.CpuBudget;
 import io.recallbricks.perf.server.ServerSampler;
 import io.recallbricks.perf.workload.LoadContext;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Executors;
@@ -25,15 +27,17 @@ final class PhaseRunner {
     private final String baseUrl;
     private final Dataset dataset;
     private final Optional<ServerSampler> sampler;
+    private final CpuBudget cpu;
     private final GatlingLauncher gatling;
 
     PhaseRunner(SuiteConfig config, RunFolder folder, String baseUrl, Dataset dataset,
-                Optional<ServerSampler> sampler) {
+                Optional<ServerSampler> sampler, CpuBudget cpu) {
         this.config = config;
         this.folder = folder;
         this.baseUrl = baseUrl;
         this.dataset = dataset;
         this.sampler = sampler;
+        this.cpu = cpu;
         this.gatling = new GatlingLauncher(folder.gatlingDir());
     }
 
@@ -42,6 +46,8 @@ final class PhaseRunner {
                 phase.load().duration().toSeconds(), phase.judged() ? "" : " (not judged)");
         AtomicReference<Instant> started = new AtomicReference<>();
         AtomicReference<Instant> finished = new AtomicReference<>();
+        AtomicReference<Map<String, Long>> cpuAtStart = new AtomicReference<>();
+        AtomicReference<Map<String, Long>> cpuAtStop = new AtomicReference<>();
         ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, r -> {
             Thread t = new Thread(r, "phase-timers");
             t.setDaemon(true);
@@ -51,6 +57,7 @@ final class PhaseRunner {
                 System.currentTimeMillis())) {
             Runnable onStart = () -> {
                 started.set(Instant.now());
+                cpuAtStart.set(cpu.cpuNanos());
                 recorder.restartClock(started.get().toEpochMilli());
                 sampler.ifPresent(s -> s.startPhase(phase.name()));
                 timers.scheduleAtFixedRate(recorder::flushInterval, 1, 1, TimeUnit.SECONDS);
@@ -61,6 +68,7 @@ final class PhaseRunner {
             };
             Runnable onStop = () -> {
                 finished.set(Instant.now());
+                cpuAtStop.set(cpu.cpuNanos());
                 timers.shutdownNow();
                 sampler.ifPresent(ServerSampler::stopPhase);
                 recorder.flushInterval();
@@ -76,6 +84,8 @@ final class PhaseRunner {
             PhaseResult result = new PhaseResult(phase, started.get(), finished.get(), recorder.endpointLatency(),
                     recorder.outcomes(), recorder.achievedRps(phase.load().duration()));
             System.out.println("  Gatling report: " + folder.gatlingDir().resolve(phase.name()).resolve("index.html"));
+            CpuBudget.perRequest(cpuAtStart.get(), cpuAtStop.get(), result.requests(),
+                    Runtime.getRuntime().availableProcessors()).ifPresent(line -> System.out.println("  " + line));
             return result;
         } finally {
             timers.shutdownNow();

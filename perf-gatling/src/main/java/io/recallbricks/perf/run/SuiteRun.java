@@ -11,6 +11,7 @@ import io.recallbricks.perf.dataset.Tenant;
 import io.recallbricks.perf.provision.Provisioner;
 import io.recallbricks.perf.provision.Resources;
 import io.recallbricks.perf.provision.Target;
+import io.recallbricks.perf.server.CpuBudget;
 import io.recallbricks.perf.server.PgActivity;
 import io.recallbricks.perf.server.ServerSampler;
 import io.recallbricks.perf.workload.SlaPhaseSimulation;
@@ -67,7 +68,7 @@ public final class SuiteRun {
                             target.databaseUrl().map(PgActivity::new), target.memoryLimitBytes(),
                             config.sampleInterval(), folder.serverSamples())))
                     : Optional.empty();
-            PhaseRunner phases = new PhaseRunner(config, folder, target.apiUrl(), dataset, sampler);
+            PhaseRunner phases = new PhaseRunner(config, folder, target.apiUrl(), dataset, sampler, cpuBudget(target));
             long cpuBefore = processCpuNanos();
             long wallBefore = System.nanoTime();
 
@@ -121,6 +122,17 @@ public final class SuiteRun {
         seeder.seedMemories(tenants, config.memoriesPerTenant(), corpus, config.seedConcurrency());
         return new Dataset(tenants, new QuerySampler(corpus.queries(DISTINCT_QUERIES), QuerySampler.DEFAULT_EXPONENT,
                 config.seed()), corpus);
+    }
+
+    /** The processes of this machine that serve the load; PostgreSQL's found through one of its backends. */
+    private static CpuBudget cpuBudget(Target target) {
+        Optional<Long> backend = Optional.empty();
+        if (target.databaseUrl().isPresent()) {
+            try (PgActivity pg = new PgActivity(target.databaseUrl().get())) {
+                backend = pg.backendPid();
+            }
+        }
+        return CpuBudget.of(target.servicePid(), backend, target.embeddingsPid());
     }
 
     /** Latency on a shared machine is partly the neighbours': say how busy it is. */

@@ -46,6 +46,20 @@ public final class PgActivity implements AutoCloseable {
         }
     }
 
+    /** The process id of this sampler's backend (a process of the server, on its host), if it can be asked. */
+    public synchronized Optional<Long> backendPid() {
+        try {
+            clientConnections(); // (re)connects
+            if (connection == null) return Optional.empty();
+            try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("select pg_backend_pid()")) {
+                rs.next();
+                return Optional.of(rs.getLong(1));
+            }
+        } catch (SQLException e) {
+            return Optional.empty();
+        }
+    }
+
     @Override
     public synchronized void close() {
         if (connection != null) {

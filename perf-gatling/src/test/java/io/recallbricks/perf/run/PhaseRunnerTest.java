@@ -15,6 +15,7 @@ import io.recallbricks.perf.dataset.Corpus;
 import io.recallbricks.perf.dataset.Dataset;
 import io.recallbricks.perf.dataset.QuerySampler;
 import io.recallbricks.perf.dataset.Tenant;
+import io.recallbricks.perf.server.CpuBudget;
 import io.recallbricks.perf.workload.SlaPhaseSimulation;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -98,7 +99,8 @@ class PhaseRunnerTest {
         String baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
         PhaseSpec phase = PhaseSpec.judged("baseline", new LoadStep(60, Duration.ofSeconds(3)));
 
-        PhaseResult r = new PhaseRunner(config, folder, baseUrl, dataset, Optional.empty())
+        PhaseResult r = new PhaseRunner(config, folder, baseUrl, dataset, Optional.empty(),
+                CpuBudget.of(Optional.empty(), Optional.empty(), Optional.empty()))
                 .run(phase, SlaPhaseSimulation.class);
 
         int served = callsByRoute.values().stream().mapToInt(AtomicInteger::get).sum();
