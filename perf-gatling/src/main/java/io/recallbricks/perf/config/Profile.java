@@ -46,7 +46,7 @@ public enum Profile {
                 d.put(Setting.BASELINE, "100@30s");
                 d.put(Setting.SUSTAINED, "150@30s");
                 d.put(Setting.PEAK, "200@30s");
-                d.put(Setting.STRESS, "300,500,800,1200,1600,2000");
+                d.put(Setting.STRESS, "300,400,500,600,700,800,1000,1200,1500,2000");
                 d.put(Setting.STRESS_STEP, "15s");
                 d.put(Setting.SAMPLE_INTERVAL, "2s");
                 d.put(Setting.PROGRESS_INTERVAL, "5s");
@@ -58,7 +58,7 @@ public enum Profile {
                 d.put(Setting.BASELINE, "100@10m");
                 d.put(Setting.SUSTAINED, "150@15m");
                 d.put(Setting.PEAK, "200@5m");
-                d.put(Setting.STRESS, "300,500,800,1200,1600,2000,2500,3000");
+                d.put(Setting.STRESS, "300,400,500,600,700,800,1000,1200,1500,2000,2500,3000");
                 d.put(Setting.STRESS_STEP, "2m");
                 d.put(Setting.SAMPLE_INTERVAL, "5s");
                 d.put(Setting.PROGRESS_INTERVAL, "10s");
