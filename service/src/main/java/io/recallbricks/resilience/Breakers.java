@@ -99,8 +99,16 @@ public class Breakers {
         return Math.max(1, (left.toMillis() + 999) / 1000);
     }
 
-    /** Operator reset: back to closed with an empty window, whatever the state. */
+    /**
+     * Operator reset: back to closed with an empty window, whatever the state; a breaker switched off by
+     * {@code CIRCUIT_BREAKER_ENABLED=false} stays off (a reset is not a deployment decision).
+     */
     public void reset(CircuitBreaker breaker) {
+        if (breaker.getState() == CircuitBreaker.State.DISABLED) {
+            LOG.warn("Circuit breaker '{}' reset by an operator: it is disabled (CIRCUIT_BREAKER_ENABLED=false), nothing to do",
+                    breaker.getName());
+            return;
+        }
         LOG.warn("Circuit breaker '{}' reset by an operator (was {})", breaker.getName(), breaker.getState());
         breaker.reset();
         openedAt.remove(breaker.getName());
