@@ -124,15 +124,17 @@ public final class SuiteRun {
                 config.seed()), corpus);
     }
 
-    /** The processes of this machine that serve the load; PostgreSQL's found through one of its backends. */
+    /**
+     * The processes of this machine that serve the load. PostgreSQL's are found through one of its backends, while
+     * that backend lives (its parent is the postmaster).
+     */
     private static CpuBudget cpuBudget(Target target) {
-        Optional<Long> backend = Optional.empty();
-        if (target.databaseUrl().isPresent()) {
-            try (PgActivity pg = new PgActivity(target.databaseUrl().get())) {
-                backend = pg.backendPid();
-            }
+        if (target.databaseUrl().isEmpty()) {
+            return CpuBudget.of(target.servicePid(), Optional.empty(), target.embeddingsPid());
         }
-        return CpuBudget.of(target.servicePid(), backend, target.embeddingsPid());
+        try (PgActivity pg = new PgActivity(target.databaseUrl().get())) {
+            return CpuBudget.of(target.servicePid(), pg.backendPid(), target.embeddingsPid());
+        }
     }
 
     /** Latency on a shared machine is partly the neighbours': say how busy it is. */

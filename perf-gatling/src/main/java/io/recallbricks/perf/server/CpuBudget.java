@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  */
 public final class CpuBudget {
 
-    /** A component's processes: one process and everything it started. */
+    /** A component's processes: one process, and everything it started unless it is this injector. */
     private final Map<String, ProcessHandle> roots;
 
     private CpuBudget(Map<String, ProcessHandle> roots) {
@@ -31,7 +31,8 @@ public final class CpuBudget {
      * The components found on this machine, in the order they are printed.
      *
      * @param servicePid    the service, if the suite started it
-     * @param postgresPid   any process of the PostgreSQL server (a backend's pid); its postmaster is found from it
+     * @param postgresPid   a live backend of the PostgreSQL server (pg_backend_pid()); its postmaster is found from
+     *                      it now, so the backend may end afterwards
      * @param embeddingsPid the fake embedding API, if the suite started it
      */
     public static CpuBudget of(Optional<Long> servicePid, Optional<Long> postgresPid, Optional<Long> embeddingsPid) {
@@ -48,11 +49,17 @@ public final class CpuBudget {
         return backend.parent().filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
     }
 
-    /** CPU time so far per component (nanoseconds), its processes and their descendants summed. */
+    /**
+     * CPU time so far per component (nanoseconds), its processes and their descendants summed; the injector's alone,
+     * since the processes it started (service, fake, embedded PostgreSQL) are counted as what they are.
+     */
     public Map<String, Long> cpuNanos() {
         Map<String, Long> cpu = new LinkedHashMap<>();
-        roots.forEach((name, root) -> cpu.put(name, Stream.concat(Stream.of(root), root.descendants())
-                .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum()));
+        roots.forEach((name, root) -> {
+            Stream<ProcessHandle> processes = root.equals(ProcessHandle.current()) ? Stream.of(root)
+                    : Stream.concat(Stream.of(root), root.descendants());
+            cpu.put(name, processes.mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum());
+        });
         return cpu;
     }
 

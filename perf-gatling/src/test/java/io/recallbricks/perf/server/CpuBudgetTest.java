@@ -37,6 +37,25 @@ class CpuBudgetTest {
     }
 
     @Test
+    void theInjectorDoesNotCountTheProcessesItStarted() throws Exception {
+        CpuBudget budget = CpuBudget.of(Optional.empty(), Optional.empty(), Optional.empty());
+        long before = budget.cpuNanos().get("injector");
+        // A child that burns CPU and stays alive: the service, the fake or PostgreSQL when the suite starts them.
+        Process child = new ProcessBuilder("sh", "-c",
+                "i=0; while [ $i -lt 1000000 ]; do i=$((i+1)); done; echo burnt; sleep 30").start();
+        try {
+            assertEquals("burnt", new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream()))
+                    .readLine());
+            long childCpu = child.toHandle().info().totalCpuDuration().orElseThrow().toNanos();
+            long injectorCpu = budget.cpuNanos().get("injector") - before;
+            assertTrue(childCpu > 200_000_000L, "the child did not burn CPU: " + childCpu + " ns");
+            assertTrue(injectorCpu < childCpu / 2, "the child's CPU was counted as the injector's: " + injectorCpu + " ns");
+        } finally {
+            child.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
     void aProcessThatIsNotPostgresIsNotTakenForItsServer() {
         // This JVM's parent is not a PostgreSQL postmaster.
         CpuBudget budget = CpuBudget.of(Optional.empty(), Optional.of(ProcessHandle.current().pid()), Optional.empty());

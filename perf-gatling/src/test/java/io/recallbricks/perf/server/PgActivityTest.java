@@ -7,6 +7,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PgActivityTest {
@@ -24,6 +26,20 @@ class PgActivityTest {
             } finally {
                 for (Connection c : opened) c.close();
             }
+        }
+    }
+
+    @Test
+    void aLocalPostgresIsFoundThroughABackendThatMayEndAfterwards() throws Exception {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+            CpuBudget budget;
+            try (PgActivity activity = new PgActivity(DatabaseUrl.parse(
+                    "postgresql://postgres:postgres@127.0.0.1:" + pg.getPort() + "/postgres"))) {
+                budget = CpuBudget.of(Optional.empty(), activity.backendPid(), Optional.empty());
+            }
+            // The sampler's backend is gone; the postmaster and its other processes still count.
+            Map<String, Long> cpu = budget.cpuNanos();
+            assertTrue(cpu.containsKey("postgres") && cpu.get("postgres") > 0, cpu.toString());
         }
     }
 
