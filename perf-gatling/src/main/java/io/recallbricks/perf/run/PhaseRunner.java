@@ -46,8 +46,8 @@ final class PhaseRunner {
                 phase.load().duration().toSeconds(), phase.judged() ? "" : " (not judged)");
         AtomicReference<Instant> started = new AtomicReference<>();
         AtomicReference<Instant> finished = new AtomicReference<>();
-        AtomicReference<Map<String, Long>> cpuAtStart = new AtomicReference<>();
-        AtomicReference<Map<String, Long>> cpuAtStop = new AtomicReference<>();
+        AtomicReference<Map<String, CpuBudget.ComponentCpu>> cpuAtStart = new AtomicReference<>();
+        AtomicReference<Map<String, CpuBudget.ComponentCpu>> cpuAtStop = new AtomicReference<>();
         ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, r -> {
             Thread t = new Thread(r, "phase-timers");
             t.setDaemon(true);
@@ -57,7 +57,7 @@ final class PhaseRunner {
                 System.currentTimeMillis())) {
             Runnable onStart = () -> {
                 started.set(Instant.now());
-                cpuAtStart.set(cpu.cpuNanos());
+                cpuAtStart.set(cpu.read());
                 recorder.restartClock(started.get().toEpochMilli());
                 sampler.ifPresent(s -> s.startPhase(phase.name()));
                 timers.scheduleAtFixedRate(recorder::flushInterval, 1, 1, TimeUnit.SECONDS);
@@ -68,7 +68,7 @@ final class PhaseRunner {
             };
             Runnable onStop = () -> {
                 finished.set(Instant.now());
-                cpuAtStop.set(cpu.cpuNanos());
+                cpuAtStop.set(cpu.read());
                 timers.shutdownNow();
                 sampler.ifPresent(ServerSampler::stopPhase);
                 recorder.flushInterval();

@@ -1,6 +1,9 @@
 package io.recallbricks.perf.server;
 
-import java.time.Duration;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,16 +18,40 @@ import java.util.stream.Stream;
  * of a co-located break point, and which process to make cheaper to raise it.
  *
  * <p>Only processes of this machine count: a service given by {@code API_URL} has none here, and PostgreSQL counts
- * when its backends run here (found through {@code pg_backend_pid()}). A backend that exits during the phase takes
- * its CPU time with it; the service's pool keeps its connections open, so this is rare.
+ * when its backends run here (found through {@code pg_backend_pid()}). Processes come and go during a phase (the pool
+ * retires connections, autovacuum workers start and stop): a process's time counts from the first reading it is seen
+ * in, and the time of children that exited is read from their parent's {@code cutime}/{@code cstime} in
+ * {@code /proc} (Linux; elsewhere it is missing from the sum).
  */
 public final class CpuBudget {
+
+    /** Linux reports {@code /proc/<pid>/stat} times in USER_HZ, which is 100 on every architecture Java runs on. */
+    private static final long NANOS_PER_TICK = 10_000_000L;
 
     /** A component's processes: one process, and everything it started unless it is this injector. */
     private final Map<String, ProcessHandle> roots;
 
     private CpuBudget(Map<String, ProcessHandle> roots) {
         this.roots = roots;
+    }
+
+    /** One component at one instant: CPU time per live process, and that of the root's exited children. */
+    public record ComponentCpu(Map<Long, Long> liveNanos, long reapedNanos) {
+
+        /** CPU time spent between {@code before} and this reading. */
+        long since(ComponentCpu before) {
+            long spent = reapedNanos - before.reapedNanos;
+            for (Map.Entry<Long, Long> process : liveNanos.entrySet()) {
+                spent += process.getValue() - before.liveNanos.getOrDefault(process.getKey(), 0L);
+            }
+            for (Map.Entry<Long, Long> gone : before.liveNanos.entrySet()) {
+                if (!liveNanos.containsKey(gone.getKey())) {
+                    // Its whole life went into the parent's cutime when it exited; only the part after `before` is ours.
+                    spent -= gone.getValue();
+                }
+            }
+            return spent;
+        }
     }
 
     /**
@@ -50,30 +77,45 @@ public final class CpuBudget {
     }
 
     /**
-     * CPU time so far per component (nanoseconds), its processes and their descendants summed; the injector's alone,
-     * since the processes it started (service, fake, embedded PostgreSQL) are counted as what they are.
+     * A reading of every component. The injector counts alone: the processes it started (service, fake, embedded
+     * PostgreSQL) are counted as what they are.
      */
-    public Map<String, Long> cpuNanos() {
-        Map<String, Long> cpu = new LinkedHashMap<>();
+    public Map<String, ComponentCpu> read() {
+        Map<String, ComponentCpu> reading = new LinkedHashMap<>();
         roots.forEach((name, root) -> {
-            Stream<ProcessHandle> processes = root.equals(ProcessHandle.current()) ? Stream.of(root)
-                    : Stream.concat(Stream.of(root), root.descendants());
-            cpu.put(name, processes.mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum());
+            boolean injector = root.equals(ProcessHandle.current());
+            Map<Long, Long> live = new HashMap<>();
+            (injector ? Stream.of(root) : Stream.concat(Stream.of(root), root.descendants()))
+                    .forEach(p -> p.info().totalCpuDuration().ifPresent(cpu -> live.put(p.pid(), cpu.toNanos())));
+            reading.put(name, new ComponentCpu(live, injector ? 0 : reapedChildrenNanos(root.pid())));
         });
-        return cpu;
+        return reading;
+    }
+
+    /** cutime + cstime of {@code /proc/<pid>/stat}: the CPU time of the children it has waited for. */
+    static long reapedChildrenNanos(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // Fields after the command, which is in parentheses and may contain spaces: state is field 3.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * NANOS_PER_TICK;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     /**
      * One line: CPU milliseconds per request of each component between two readings, their sum, and the request rate
      * at which that sum fills {@code cores}; empty when no request completed.
      */
-    public static Optional<String> perRequest(Map<String, Long> before, Map<String, Long> after, long requests,
-                                              int cores) {
+    public static Optional<String> perRequest(Map<String, ComponentCpu> before, Map<String, ComponentCpu> after,
+                                              long requests, int cores) {
         if (requests <= 0) return Optional.empty();
         StringJoiner parts = new StringJoiner(", ");
         double total = 0;
-        for (Map.Entry<String, Long> e : after.entrySet()) {
-            double ms = (e.getValue() - before.getOrDefault(e.getKey(), 0L)) / 1e6 / requests;
+        for (Map.Entry<String, ComponentCpu> e : after.entrySet()) {
+            ComponentCpu start = before.getOrDefault(e.getKey(), new ComponentCpu(Map.of(), e.getValue().reapedNanos()));
+            double ms = e.getValue().since(start) / 1e6 / requests;
             total += ms;
             parts.add(String.format("%s %.2f", e.getKey(), ms));
         }

@@ -38,8 +38,8 @@ class PgActivityTest {
                 budget = CpuBudget.of(Optional.empty(), activity.backendPid(), Optional.empty());
             }
             // The sampler's backend is gone; the postmaster and its other processes still count.
-            Map<String, Long> cpu = budget.cpuNanos();
-            assertTrue(cpu.containsKey("postgres") && cpu.get("postgres") > 0, cpu.toString());
+            Map<String, CpuBudget.ComponentCpu> cpu = budget.read();
+            assertTrue(cpu.containsKey("postgres") && !cpu.get("postgres").liveNanos().isEmpty(), cpu.toString());
         }
     }
 
