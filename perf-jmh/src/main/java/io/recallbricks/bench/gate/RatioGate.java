@@ -21,7 +21,8 @@ import java.util.Map;
  *                  [--tolerance PERCENT]           same build: then each ratio is their median and each benchmark's
  *                  [--profile NAME] [--about TEXT] tolerance is twice its measured spread, rounded up to 5 %, and at
  *                  [--only PREFIX]                 least the floor (--tolerance, else the file's). --only: rewrite just
- *                                                  the benchmarks whose name starts with PREFIX, keep the file's others
+ *                  [--at-least OTHER.json]         the benchmarks whose name starts with PREFIX, keep the file's others.
+ *                                                  --at-least: no tolerance below OTHER's for the same benchmark
  * RatioGate spread RESULT.json RESULT.json...     run-to-run spread of the ratios (to choose the tolerance)
  * </pre>
  * Exit 2 on unusable input (missing file, not JMH JSON, bad baseline, bad arguments), with one line on stderr.
@@ -80,6 +81,8 @@ public final class RatioGate {
                 }
                 double floor = a.options.containsKey("--tolerance") ? parse(a.options.get("--tolerance"))
                         : old != null ? old.tolerancePercent() : fail("a new baseline needs --tolerance PERCENT");
+                // Few runs understate a noisy benchmark's spread; another baseline measured over more runs bounds it.
+                Baseline atLeast = a.options.containsKey("--at-least") ? Baseline.read(Path.of(a.options.get("--at-least"))) : null;
                 Map<String, Double> ratios = new LinkedHashMap<>();
                 Map<String, Double> tolerances = new LinkedHashMap<>();
                 if (only != null) {
@@ -98,7 +101,11 @@ public final class RatioGate {
                     if (values.size() > 1) {
                         double spread = (Collections.max(values) / Collections.min(values) - 1) * 100;
                         // (1e-9: 1.3 / 1.0 - 1 is 0.30000000000000004 in doubles, which must not round up to the next 5 %.)
-                        tolerances.put(key, Math.max(floor, Math.ceil(2 * spread / 5 - 1e-9) * 5));
+                        double tolerance = Math.max(floor, Math.ceil(2 * spread / 5 - 1e-9) * 5);
+                        if (atLeast != null && atLeast.ratios().containsKey(key)) {
+                            tolerance = Math.max(tolerance, atLeast.tolerance(key));
+                        }
+                        tolerances.put(key, tolerance);
                     } else if (old != null && old.tolerances().containsKey(key)) {
                         tolerances.put(key, Math.max(floor, old.tolerances().get(key)));
                     }

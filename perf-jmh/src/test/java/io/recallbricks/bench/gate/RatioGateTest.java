@@ -101,6 +101,24 @@ class RatioGateTest {
     }
 
     @Test
+    void updateAtLeastTakesNoToleranceBelowTheOtherBaselinesForTheSameBenchmark() throws IOException {
+        Path quick = dir.resolve("quick.json");
+        new Baseline("quick", 20, "6 runs", Map.of("x.B.work", 2.0), Map.of("x.B.work", 150.0)).write(quick);
+        Path full = dir.resolve("full.json");
+        Path a = new JmhJson().add("x.B.work", "avgt", Map.of(), 200, "ns/op").add("x.B.reference", "avgt", Map.of(), 100, "ns/op")
+                .add("x.B.other", "avgt", Map.of(), 300, "ns/op").write(dir, "a.json");
+        Path b = new JmhJson().add("x.B.work", "avgt", Map.of(), 202, "ns/op").add("x.B.reference", "avgt", Map.of(), 100, "ns/op")
+                .add("x.B.other", "avgt", Map.of(), 303, "ns/op").write(dir, "b.json");
+
+        RatioGate.run(new String[]{"update", "--baseline", full.toString(), "--tolerance", "20", "--at-least",
+                quick.toString(), a.toString(), b.toString()});
+
+        Baseline written = Baseline.read(full);
+        assertEquals(150, written.tolerance("x.B.work"), "1 % spread here, but 150 % measured over more runs");
+        assertEquals(20, written.tolerance("x.B.other"), "not in the other baseline: its own spread, the floor");
+    }
+
+    @Test
     void spreadReportsTheLargestRunToRunDifference() throws IOException {
         RatioSpread spread = RatioSpread.of(java.util.List.of(
                 JmhResultFile.read(result("a.json", 110, 100)),
