@@ -98,16 +98,19 @@ public final class RatioGate {
                 }
                 measured.forEach((key, values) -> {
                     ratios.put(key, median(values));
+                    Double tolerance = null;
                     if (values.size() > 1) {
                         double spread = (Collections.max(values) / Collections.min(values) - 1) * 100;
                         // (1e-9: 1.3 / 1.0 - 1 is 0.30000000000000004 in doubles, which must not round up to the next 5 %.)
-                        double tolerance = Math.max(floor, Math.ceil(2 * spread / 5 - 1e-9) * 5);
-                        if (atLeast != null && atLeast.ratios().containsKey(key)) {
-                            tolerance = Math.max(tolerance, atLeast.tolerance(key));
-                        }
-                        tolerances.put(key, tolerance);
+                        tolerance = Math.max(floor, Math.ceil(2 * spread / 5 - 1e-9) * 5);
                     } else if (old != null && old.tolerances().containsKey(key)) {
-                        tolerances.put(key, Math.max(floor, old.tolerances().get(key)));
+                        tolerance = Math.max(floor, old.tolerances().get(key));
+                    }
+                    if (atLeast != null && atLeast.ratios().containsKey(key)) {
+                        tolerance = Math.max(tolerance == null ? floor : tolerance, atLeast.tolerance(key));
+                    }
+                    if (tolerance != null) {
+                        tolerances.put(key, tolerance);
                     }
                 });
                 String profile = a.options.getOrDefault("--profile", old != null ? old.profile() : "");

@@ -116,6 +116,12 @@ class RatioGateTest {
         Baseline written = Baseline.read(full);
         assertEquals(150, written.tolerance("x.B.work"), "1 % spread here, but 150 % measured over more runs");
         assertEquals(20, written.tolerance("x.B.other"), "not in the other baseline: its own spread, the floor");
+
+        Path single = dir.resolve("single.json");
+        RatioGate.run(new String[]{"update", "--baseline", single.toString(), "--tolerance", "20", "--at-least",
+                quick.toString(), a.toString()});
+        assertEquals(150, Baseline.read(single).tolerance("x.B.work"), "one run measures no spread: the other's");
+        assertEquals(20, Baseline.read(single).tolerance("x.B.other"));
     }
 
     @Test
