@@ -4,9 +4,11 @@
 #   perf-jmh/jmh.sh quick [OUT_DIR]                      quick profile (CI, a few minutes), then the gate
 #   perf-jmh/jmh.sh full  [OUT_DIR]                      full profile (all params, 2 forks), then the gate
 #   perf-jmh/jmh.sh gate  quick|full RESULT.json         the gate alone, on a saved result
-#   perf-jmh/jmh.sh update-baseline quick|full RESULT.json... [--tolerance FLOOR]
+#   perf-jmh/jmh.sh update-baseline quick|full RESULT.json... [--tolerance FLOOR] [--only PREFIX] [--at-least B.json]
 #                                                        rewrite baseline/<profile>.json (deliberate; commit it). From
-#                                                        several runs: median ratios, per-benchmark tolerance from spread
+#                                                        several runs: median ratios, per-benchmark tolerance from spread;
+#                                                        --only: just the benchmarks whose name starts with PREFIX;
+#                                                        --at-least: no tolerance below B.json's for the same benchmark
 #   perf-jmh/jmh.sh spread RESULT.json RESULT.json...    run-to-run spread of the ratios
 #
 # OUT_DIR receives jmh-result.json (default perf-jmh/target/jmh/<profile>); pass a load run's "<run>/jmh" to put
@@ -59,5 +61,5 @@ case "${1:-}" in
   gate) profile_options "$2" >/dev/null; "${GATE[@]}" check --baseline "$HERE/baseline/$2.json" "$3" ;;
   update-baseline) profile_options "$2" >/dev/null; "${GATE[@]}" update --profile "$2" --baseline "$HERE/baseline/$2.json" "${@:3}" ;;
   spread) shift; "${GATE[@]}" spread "$@" ;;
-  *) sed -n '2,16p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,18p' "$0" >&2; exit 2 ;;
 esac

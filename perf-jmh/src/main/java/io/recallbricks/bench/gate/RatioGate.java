@@ -20,7 +20,9 @@ import java.util.Map;
  * RatioGate update --baseline FILE RESULT.json... rewrite the baseline from one run, or from several runs of the
  *                  [--tolerance PERCENT]           same build: then each ratio is their median and each benchmark's
  *                  [--profile NAME] [--about TEXT] tolerance is twice its measured spread, rounded up to 5 %, and at
- *                                                  least the floor (--tolerance, else the file's)
+ *                  [--only PREFIX]                 least the floor (--tolerance, else the file's). --only: rewrite just
+ *                  [--at-least OTHER.json]         the benchmarks whose name starts with PREFIX, keep the file's others.
+ *                                                  --at-least: no tolerance below OTHER's for the same benchmark
  * RatioGate spread RESULT.json RESULT.json...     run-to-run spread of the ratios (to choose the tolerance)
  * </pre>
  * Exit 2 on unusable input (missing file, not JMH JSON, bad baseline, bad arguments), with one line on stderr.
@@ -61,36 +63,61 @@ public final class RatioGate {
                 if (a.files.isEmpty()) {
                     throw new GateInputException("update needs at least one JMH result file");
                 }
+                String only = a.options.get("--only");
+                if (only != null && old == null) {
+                    throw new GateInputException("--only updates part of an existing baseline; " + file + " does not exist");
+                }
                 Map<String, List<Double>> measured = new LinkedHashMap<>();
                 for (Path result : a.files) {
                     for (InRunReferences.Paired paired : InRunReferences.pair(JmhResultFile.read(result))) {
-                        if (paired.hasRatio()) {
+                        if (paired.hasRatio() && (only == null || paired.result().key().startsWith(only))) {
                             measured.computeIfAbsent(paired.result().key(), k -> new ArrayList<>()).add(paired.gatedRatio());
                         }
                     }
                 }
                 if (measured.isEmpty()) {
-                    throw new GateInputException(a.files + " have no benchmark with an in-run reference");
+                    throw new GateInputException(a.files + " have no benchmark with an in-run reference"
+                            + (only == null ? "" : " starting with '" + only + "'"));
                 }
                 double floor = a.options.containsKey("--tolerance") ? parse(a.options.get("--tolerance"))
                         : old != null ? old.tolerancePercent() : fail("a new baseline needs --tolerance PERCENT");
+                // Few runs understate a noisy benchmark's spread; another baseline measured over more runs bounds it.
+                Baseline atLeast = a.options.containsKey("--at-least") ? Baseline.read(Path.of(a.options.get("--at-least"))) : null;
                 Map<String, Double> ratios = new LinkedHashMap<>();
                 Map<String, Double> tolerances = new LinkedHashMap<>();
+                if (only != null) {
+                    // A change that touched some benchmarks re-measures those; the others keep what was measured for them.
+                    old.ratios().forEach((key, ratio) -> {
+                        if (!key.startsWith(only)) {
+                            ratios.put(key, ratio);
+                            if (old.tolerances().containsKey(key)) {
+                                tolerances.put(key, old.tolerances().get(key));
+                            }
+                        }
+                    });
+                }
                 measured.forEach((key, values) -> {
                     ratios.put(key, median(values));
+                    Double tolerance = null;
                     if (values.size() > 1) {
                         double spread = (Collections.max(values) / Collections.min(values) - 1) * 100;
                         // (1e-9: 1.3 / 1.0 - 1 is 0.30000000000000004 in doubles, which must not round up to the next 5 %.)
-                        tolerances.put(key, Math.max(floor, Math.ceil(2 * spread / 5 - 1e-9) * 5));
+                        tolerance = Math.max(floor, Math.ceil(2 * spread / 5 - 1e-9) * 5);
                     } else if (old != null && old.tolerances().containsKey(key)) {
-                        tolerances.put(key, Math.max(floor, old.tolerances().get(key)));
+                        tolerance = Math.max(floor, old.tolerances().get(key));
+                    }
+                    if (atLeast != null && atLeast.ratios().containsKey(key)) {
+                        tolerance = Math.max(tolerance == null ? floor : tolerance, atLeast.tolerance(key));
+                    }
+                    if (tolerance != null) {
+                        tolerances.put(key, tolerance);
                     }
                 });
                 String profile = a.options.getOrDefault("--profile", old != null ? old.profile() : "");
                 String about = a.options.getOrDefault("--about", old != null ? old.about() : "");
                 new Baseline(profile, floor, about, ratios, tolerances).write(file);
-                System.out.printf("jmh gate: wrote %d ratios from %d run(s) to %s (tolerance floor +%.0f%%)%n",
-                        ratios.size(), a.files.size(), file, floor);
+                System.out.printf("jmh gate: wrote %d ratios (%d measured) from %d run(s) to %s (tolerance floor +%.0f%%)%n",
+                        ratios.size(), measured.size(), a.files.size(), file, floor);
                 return 0;
             }
             case "spread" -> {

@@ -78,6 +78,53 @@ class RatioGateTest {
     }
 
     @Test
+    void updateOnlyRewritesTheBenchmarksItNamesAndKeepsTheOthers() throws IOException {
+        Path baseline = dir.resolve("quick.json");
+        new Baseline("quick", 20, "measured", Map.of("x.B.work", 9.0, "y.C.other", 4.0),
+                Map.of("x.B.work", 150.0, "y.C.other", 80.0)).write(baseline);
+        Path a = new JmhJson().add("x.B.work", "avgt", Map.of(), 200, "ns/op").add("x.B.reference", "avgt", Map.of(), 100, "ns/op")
+                .add("y.C.other", "avgt", Map.of(), 700, "ns/op").add("y.C.reference", "avgt", Map.of(), 100, "ns/op").write(dir, "a.json");
+        Path b = new JmhJson().add("x.B.work", "avgt", Map.of(), 204, "ns/op").add("x.B.reference", "avgt", Map.of(), 100, "ns/op")
+                .add("y.C.other", "avgt", Map.of(), 900, "ns/op").add("y.C.reference", "avgt", Map.of(), 100, "ns/op").write(dir, "b.json");
+
+        assertEquals(0, RatioGate.run(new String[]{"update", "--baseline", baseline.toString(), "--only", "x.",
+                a.toString(), b.toString()}));
+
+        Baseline written = Baseline.read(baseline);
+        assertEquals(2.02, written.ratios().get("x.B.work"), 1e-9);
+        assertEquals(20, written.tolerance("x.B.work"), "re-measured: 2 % spread, the floor");
+        assertEquals(4.0, written.ratios().get("y.C.other"), 1e-9);
+        assertEquals(80, written.tolerance("y.C.other"), "not named: kept as it was");
+        GateInputException e = assertThrows(GateInputException.class, () -> RatioGate.run(new String[]{"update",
+                "--baseline", dir.resolve("none.json").toString(), "--only", "x.", "--tolerance", "20", a.toString()}));
+        assertTrue(e.getMessage().contains("existing baseline"), e.getMessage());
+    }
+
+    @Test
+    void updateAtLeastTakesNoToleranceBelowTheOtherBaselinesForTheSameBenchmark() throws IOException {
+        Path quick = dir.resolve("quick.json");
+        new Baseline("quick", 20, "6 runs", Map.of("x.B.work", 2.0), Map.of("x.B.work", 150.0)).write(quick);
+        Path full = dir.resolve("full.json");
+        Path a = new JmhJson().add("x.B.work", "avgt", Map.of(), 200, "ns/op").add("x.B.reference", "avgt", Map.of(), 100, "ns/op")
+                .add("x.B.other", "avgt", Map.of(), 300, "ns/op").write(dir, "a.json");
+        Path b = new JmhJson().add("x.B.work", "avgt", Map.of(), 202, "ns/op").add("x.B.reference", "avgt", Map.of(), 100, "ns/op")
+                .add("x.B.other", "avgt", Map.of(), 303, "ns/op").write(dir, "b.json");
+
+        RatioGate.run(new String[]{"update", "--baseline", full.toString(), "--tolerance", "20", "--at-least",
+                quick.toString(), a.toString(), b.toString()});
+
+        Baseline written = Baseline.read(full);
+        assertEquals(150, written.tolerance("x.B.work"), "1 % spread here, but 150 % measured over more runs");
+        assertEquals(20, written.tolerance("x.B.other"), "not in the other baseline: its own spread, the floor");
+
+        Path single = dir.resolve("single.json");
+        RatioGate.run(new String[]{"update", "--baseline", single.toString(), "--tolerance", "20", "--at-least",
+                quick.toString(), a.toString()});
+        assertEquals(150, Baseline.read(single).tolerance("x.B.work"), "one run measures no spread: the other's");
+        assertEquals(20, Baseline.read(single).tolerance("x.B.other"));
+    }
+
+    @Test
     void spreadReportsTheLargestRunToRunDifference() throws IOException {
         RatioSpread spread = RatioSpread.of(java.util.List.of(
                 JmhResultFile.read(result("a.json", 110, 100)),
