@@ -57,6 +57,17 @@ class EvaluationTest {
     }
 
     @Test
+    void theRateIsCountedOverTheArrivalWindowNotTheTailOfTheLastResponses() {
+        // CI, 30 s at 200/s: 6,000 requests all answered, the last 0.6 s after the window (196.1/s over 30.6 s).
+        RunFixture run = RunFixture.standard(tmp.resolve("ci-tail"), "ci", T0).answeredLate("peak", 0.6).writeHealthy(20);
+        Evaluation e = SlaReport.evaluate(run.dir, Criteria.defaults());
+
+        assertEquals(200.0, result(e, "rps-peak").measured(), 1e-9);
+        assertEquals(Status.PASS, result(e, "rps-peak").status());
+        assertTrue(result(e, "rps-peak").note().contains("10.0 s arrival window"), result(e, "rps-peak").note());
+    }
+
+    @Test
     void aSlowEndpointFailsItsP95AndTheRateOfThatPhaseIsNotSustained() {
         RunFixture run = RunFixture.standard(tmp.resolve("ci-1"), "ci", T0).writeHealthy(20);
         Random random = new Random(1);

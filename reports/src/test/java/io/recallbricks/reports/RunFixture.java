@@ -64,6 +64,15 @@ final class RunFixture {
         return this;
     }
 
+    /** The phase's last response came {@code seconds} after its arrival window (run.json's intendedSeconds). */
+    RunFixture answeredLate(String name, double seconds) {
+        Map<String, Object> p = phase(name);
+        p.put("intendedSeconds", p.get("seconds"));
+        Instant finished = Instant.parse((String) p.get("finishedAt"));
+        p.put("finishedAt", finished.plusMillis(Math.round(seconds * 1000)).toString());
+        return this;
+    }
+
     RunFixture extra(String key, Object value) {
         extra.put(key, value);
         return this;

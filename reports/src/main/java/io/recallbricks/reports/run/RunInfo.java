@@ -26,13 +26,25 @@ public record RunInfo(
         dataset = dataset == null ? Map.of() : dataset;
     }
 
-    /** A load phase; {@code judged} phases are the ones the criteria judge by default. */
-    public record Phase(String name, String role, Double intendedRps, Instant startedAt, Instant finishedAt,
-                        boolean judged) {
+    /**
+     * A load phase; {@code judged} phases are the ones the criteria judge by default. {@code intendedSeconds} is how
+     * long requests arrived; the phase ends later, when the last of them has been answered.
+     */
+    public record Phase(String name, String role, Double intendedRps, Double intendedSeconds, Instant startedAt,
+                        Instant finishedAt, boolean judged) {
         /** The phase's wall-clock duration, when run.json gives both ends. */
         public Optional<Duration> duration() {
             return startedAt == null || finishedAt == null ? Optional.empty()
                     : Optional.of(Duration.between(startedAt, finishedAt));
+        }
+
+        /**
+         * The window requests arrived in: {@code intendedSeconds} when run.json gives it, else the whole phase. The
+         * rate a phase achieved is its responses over this window; the time the last responses took after it is
+         * latency, which the latency criteria judge.
+         */
+        public Optional<Duration> arrivalWindow() {
+            return intendedSeconds == null ? duration() : Optional.of(Duration.ofMillis(Math.round(intendedSeconds * 1000)));
         }
     }
 
