@@ -23,8 +23,7 @@ final class EndpointStatistics {
                 continue;
             }
             PhaseLatency latency = phase.latency().get();
-            double seconds = phase.info().flatMap(i -> i.duration()).map(d -> d.toMillis() / 1000.0)
-                    .orElse((latency.lastMs() - latency.firstMs()) / 1000.0);
+            double seconds = phase.rateSeconds().orElseThrow();
             Map<String, Histogram> histograms = new TreeMap<>(latency.byEndpoint());
             Map<String, EndpointOutcome> outcomes = phase.outcomes().orElse(null);
             for (Map.Entry<String, Histogram> e : histograms.entrySet()) {

@@ -12,7 +12,6 @@ import io.recallbricks.reports.run.RunResults;
 import io.recallbricks.reports.run.ServerSample;
 import org.HdrHistogram.Histogram;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,11 +106,8 @@ final class PhaseMeasurer {
             return missing(phase.name(), "no latency logs");
         }
         PhaseLatency latency = phase.latency().get();
-        // Over the window requests arrived in: an open-model phase of N/s for T s sends N*T requests, and the last
-        // ones are answered after T; counting that tail in the denominator made a 30 s phase miss its rate by 2 %
-        // when one of its last requests took 600 ms.
-        Optional<Duration> fromRun = phase.info().flatMap(i -> i.arrivalWindow());
-        double seconds = fromRun.map(d -> d.toMillis() / 1000.0).orElse((latency.lastMs() - latency.firstMs()) / 1000.0);
+        // Over the window requests arrived in (RunInfo.Phase#arrivalWindow): the tail after it is latency.
+        double seconds = phase.rateSeconds().orElseThrow();
         if (seconds <= 0) {
             return missing(phase.name(), "phase has no duration");
         }

@@ -13,6 +13,15 @@ import java.util.Optional;
 public record PhaseResults(String name, Optional<RunInfo.Phase> info, Optional<PhaseLatency> latency,
                            Optional<Map<String, EndpointOutcome>> outcomes) {
 
+    /**
+     * The seconds a rate of this phase is counted over: run.json's arrival window, else the span of the interval
+     * logs; empty without logs.
+     */
+    public Optional<Double> rateSeconds() {
+        return latency.map(l -> info.flatMap(RunInfo.Phase::arrivalWindow).map(d -> d.toMillis() / 1000.0)
+                .orElse((l.lastMs() - l.firstMs()) / 1000.0));
+    }
+
     /** All endpoints' outcomes added up. */
     public Optional<EndpointOutcome> totalOutcome() {
         return outcomes.map(m -> m.values().stream().reduce(EndpointOutcome.NONE, EndpointOutcome::plus));
