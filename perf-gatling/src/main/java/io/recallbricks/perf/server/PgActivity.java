@@ -26,6 +26,16 @@ public final class PgActivity implements AutoCloseable {
 
     /** The count, or empty if the database cannot be reached right now (which the samples then omit). */
     public synchronized Optional<Integer> clientConnections() {
+        return queryLong(COUNT).map(Long::intValue);
+    }
+
+    /** The process id of this sampler's backend (a process of the server, on its host), if it can be asked. */
+    public synchronized Optional<Long> backendPid() {
+        return queryLong("select pg_backend_pid()");
+    }
+
+    /** The one number a query answers, on this sampler's connection (opened on first use, again after a failure). */
+    private Optional<Long> queryLong(String sql) {
         try {
             if (connection == null || connection.isClosed()) {
                 Properties props = new Properties();
@@ -36,26 +46,12 @@ public final class PgActivity implements AutoCloseable {
                 props.setProperty("ApplicationName", "recallbricks-load-suite-sampler");
                 connection = DriverManager.getConnection(url.jdbcUrl(), props);
             }
-            try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(COUNT)) {
-                rs.next();
-                return Optional.of(rs.getInt(1));
-            }
-        } catch (SQLException e) {
-            close();
-            return Optional.empty();
-        }
-    }
-
-    /** The process id of this sampler's backend (a process of the server, on its host), if it can be asked. */
-    public synchronized Optional<Long> backendPid() {
-        try {
-            clientConnections(); // (re)connects
-            if (connection == null) return Optional.empty();
-            try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("select pg_backend_pid()")) {
+            try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
                 rs.next();
                 return Optional.of(rs.getLong(1));
             }
         } catch (SQLException e) {
+            close();
             return Optional.empty();
         }
     }
