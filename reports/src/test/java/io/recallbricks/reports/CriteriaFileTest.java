@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,9 +27,9 @@ class CriteriaFileTest {
     @Test
     void defaultsAreTheDeploymentGuidesTable() {
         Criteria c = Criteria.defaults();
-        assertEquals("1", c.version());
+        assertEquals("2", c.version());
         assertEquals(List.of("availability", "error-rate", "p95-predict", "p95-suggest", "p95-search", "p99-all",
-                "rps-sustained", "rps-peak", "cpu", "memory", "db-connections", "resilience"),
+                "rps-sustained", "rps-peak", "cpu", "memory", "db-connections", "break-point", "resilience"),
                 c.criteria().stream().map(Criterion::id).toList());
         assertEquals(">= 99.9%", c.byId("availability").describeTarget());
         assertEquals("< 1%", c.byId("error-rate").describeTarget());
@@ -39,10 +40,11 @@ class CriteriaFileTest {
         assertEquals(">= 150 rps", c.byId("rps-sustained").describeTarget());
         assertEquals(List.of("sustained"), c.byId("rps-sustained").phases());
         assertEquals(">= 200 rps", c.byId("rps-peak").describeTarget());
-        assertEquals(List.of(SampleQuantity.RSS_RATIO, SampleQuantity.HEAP_RATIO), c.byId("memory").samples());
+        assertEquals(List.of(SampleQuantity.MEMORY_BUDGET), c.byId("memory").samples());
         assertEquals(SampleStatistic.P95, c.byId("cpu").statistic());
         assertEquals("< 150", c.byId("db-connections").describeTarget());
-        assertTrue(c.byId("resilience").optional());
+        assertFalse(c.byId("resilience").optional(), "resilience is required");
+        assertEquals(">= 300 rps", c.byId("break-point").describeTarget());
     }
 
     @Test

@@ -53,12 +53,13 @@ class ReportOutputTest {
         NodeList cases = suite.getElementsByTagName("testcase");
         assertEquals(Criteria.defaults().criteria().size(), cases.getLength());
         assertEquals("1", suite.getAttribute("failures"));
-        assertEquals("1", suite.getAttribute("skipped"), "the optional resilience row without journals");
+        assertEquals("0", suite.getAttribute("skipped"), "resilience is required, and measured here");
         Element search = testcase(cases, "p95-search");
         Element failure = (Element) search.getElementsByTagName("failure").item(0);
         assertTrue(failure.getAttribute("message").contains("in phase baseline, target < 300 ms"), failure.getAttribute("message"));
         assertEquals(0, testcase(cases, "p95-predict").getElementsByTagName("failure").getLength());
-        assertEquals(1, testcase(cases, "resilience").getElementsByTagName("skipped").getLength());
+        assertEquals(0, testcase(cases, "resilience").getElementsByTagName("skipped").getLength());
+        assertEquals(0, testcase(cases, "resilience").getElementsByTagName("failure").getLength());
     }
 
     @Test
@@ -73,7 +74,8 @@ class ReportOutputTest {
         assertTrue(md.matches("(?s).*\\| \\*\\*P95 Latency \\(Search\\)\\*\\* \\| < 300 ms \\| 4[01][0-9]\\.[0-9] ms \\(baseline\\) \\| :x: FAIL \\|.*"), md);
         assertTrue(md.contains("| **RPS Sustained** | >= 150 rps | 150.0 rps (sustained) | :white_check_mark: PASS |"), md);
         assertTrue(md.contains("| **Peak RPS** | >= 200 rps | 200.0 rps (peak) | :white_check_mark: PASS |"), md);
-        assertTrue(md.contains("| **Chaos Experiments Passed** | >= 100% | not measured | SKIPPED (no data) |"), md);
+        assertTrue(md.contains("| **Chaos Experiments Passed** | >= 100% | 100.00% | :white_check_mark: PASS |"), md);
+        assertTrue(md.contains("| **Break Point** | >= 300 rps | 400.0 rps | :white_check_mark: PASS |"), md);
         assertTrue(md.contains("No earlier run of profile 'ci'"), md);
     }
 
@@ -92,7 +94,7 @@ class ReportOutputTest {
         assertFalse(html.contains("<script"), "no script");
         assertFalse(html.contains("http://") && html.replace("http://www.w3.org/2000/svg", "")
                 .replace("http://127.0.0.1:18080", "").contains("http://"), "nothing fetched from the network");
-        assertFalse(html.contains("Resilience"), "no chaos journals, no section");
+        assertTrue(html.contains("<h2>Resilience</h2>"));
         assertTrue(html.contains("<td class=\"n\">5.00%</td>"), "injector CPU share: 4 s over 40 s on 2 cores");
     }
 
@@ -122,7 +124,8 @@ class ReportOutputTest {
 
         assertFalse(json.get("passed").asBoolean());
         assertEquals(1, json.get("exitCode").asInt());
-        assertEquals("1", json.get("criteriaVersion").asText());
+        assertEquals("2", json.get("criteriaVersion").asText());
+        assertEquals("FAILED", json.get("verdict").asText());
         JsonNode search = null;
         for (JsonNode c : json.get("criteria")) {
             if (c.get("id").asText().equals("p95-search")) {
@@ -141,7 +144,7 @@ class ReportOutputTest {
         String table = SlaReport.render(run.dir, Criteria.defaults(), null).consoleTable();
         assertTrue(table.contains("| Metric"));
         assertTrue(table.matches("(?s).*\\| P95 Latency \\(Search\\) +\\| < 300 ms +\\| 4\\d\\d\\.\\d ms +\\| baseline +\\| FAIL +\\|.*"), table);
-        assertTrue(table.contains("SLA gate: FAILED (criteria version 1, exit 1)"), table);
+        assertTrue(table.contains("SLA gate: FAILED (criteria version 2, exit 1)"), table);
     }
 
     private static Element testcase(NodeList cases, String id) {

@@ -58,6 +58,7 @@ final class RunFixture {
         p.put("startedAt", start.plusSeconds(offsetSeconds).toString());
         p.put("finishedAt", start.plusSeconds(offsetSeconds + seconds).toString());
         p.put("judged", judged);
+        p.put("intendedSeconds", seconds);
         p.put("seconds", seconds);
         phases.add(p);
         offsetSeconds += seconds;
@@ -70,6 +71,19 @@ final class RunFixture {
         p.put("intendedSeconds", p.get("seconds"));
         Instant finished = Instant.parse((String) p.get("finishedAt"));
         p.put("finishedAt", finished.plusMillis(Math.round(seconds * 1000)).toString());
+        return this;
+    }
+
+    /** The injector's own record of a phase (run.json's phases[].injector). */
+    RunFixture injector(String name, double sentRps, double lagP99Ms, boolean bound, String why) {
+        Map<String, Object> inj = new LinkedHashMap<>();
+        inj.put("sentRps", sentRps);
+        inj.put("sendLagP99Ms", lagP99Ms);
+        inj.put("sendLagMaxMs", lagP99Ms * 2);
+        inj.put("cpuShare", 0.3);
+        inj.put("bound", bound);
+        inj.put("why", why);
+        phase(name).put("injector", inj);
         return this;
     }
 
@@ -100,6 +114,9 @@ final class RunFixture {
 
     /** Writes run.json. */
     RunFixture writeRunJson() {
+        if (!extra.containsKey("stress")) {
+            stress(400);
+        }
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("schemaVersion", 1);
         run.put("runId", dir.getFileName().toString());
@@ -134,7 +151,27 @@ final class RunFixture {
             writeOutcomesAllOk(phase);
         }
         writeSamples(0.30, 0.40, 20);
+        writePassingChaos();
         return this;
+    }
+
+    /** A stress run whose last held step is {@code breakPointRps} (the next step, 100 rps higher, broke). */
+    RunFixture stress(double breakPointRps) {
+        return extra("stress", Map.of("steps", List.of(
+                Map.of("phase", "stress-" + (long) breakPointRps, "intendedRps", breakPointRps, "held", true),
+                Map.of("phase", "stress-" + (long) (breakPointRps + 100), "intendedRps", breakPointRps + 100,
+                        "held", false, "missed", List.of("search p95 412 ms >= 300 ms"))),
+                "breakPointRps", breakPointRps, "breakPointGoodRps", breakPointRps * 0.998,
+                "limitedBy", "service CPU", "resolutionPercent", 8.0));
+    }
+
+    /** One chaos journal whose experiment passed (the resilience criterion is required). */
+    void writePassingChaos() {
+        writeText("chaos/database-down.journal.json", """
+                {"experiment": {"title": "Database down: the breaker opens, writes get a fast 503"},
+                 "status": "completed", "deviated": false,
+                 "extensions": [{"name": "recallbricks", "verdict": "passed"}]}
+                """);
     }
 
     /** Writes one interval log: per second of the phase and per endpoint, {@code perSecond} values. */
@@ -188,7 +225,8 @@ final class RunFixture {
         Map<String, Object> outcomes = new TreeMap<>();
         long perEndpoint = (long) intended(phase) / MIX.size() * phaseSeconds(phase);
         for (String endpoint : MIX) {
-            outcomes.put(endpoint, Map.of("ok", perEndpoint, "ko", 0, "byStatus", Map.of("200", perEndpoint)));
+            outcomes.put(endpoint, Map.of("ok", perEndpoint, "ko", 0, "byStatus", Map.of("200", perEndpoint),
+                    "sentInWindow", perEndpoint, "completedInWindow", perEndpoint, "goodInWindow", perEndpoint));
         }
         writeOutcomes(phase, "outcomes.json", outcomes);
     }
@@ -218,6 +256,8 @@ final class RunFixture {
         m.put("heapMaxBytes", 1_000_000_000);
         m.put("rssBytes", (long) (memoryRatio * 2_000_000_000L));
         m.put("memoryLimitBytes", 2_000_000_000L);
+        m.put("rssBudgetBytes", 2_000_000_000L);
+        m.put("heapLiveBytes", 250_000_000L);
         m.put("dbConnectionsActive", 2);
         m.put("dbConnectionsIdle", 8);
         m.put("dbConnectionsMax", 10);

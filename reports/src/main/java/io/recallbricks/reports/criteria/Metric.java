@@ -14,12 +14,14 @@ public enum Metric {
     ERROR_RATE("error_rate", "%"),
     /** A latency percentile of one endpoint, of all requests together, or of the worst endpoint, in ms. */
     LATENCY("latency", "ms"),
-    /** Achieved request rate of a phase (responses / phase duration), in requests per second. */
+    /** Good rate of a phase (OK responses completed inside the arrival window, per second of it), in rps. */
     THROUGHPUT("throughput", "rps"),
     /** A statistic over the service's samples of one quantity (CPU, memory, connections). Unit from the sample. */
     SERVER_SAMPLE("server_sample", ""),
     /** Share of chaos experiments whose verdict is "passed", in %. */
-    RESILIENCE("resilience", "%");
+    RESILIENCE("resilience", "%"),
+    /** The stress run's break point: the highest offered rate that held every step criterion, in rps. */
+    BREAK_POINT("break_point", "rps");
 
     private final String key;
     private final String unit;
@@ -37,9 +39,9 @@ public enum Metric {
         return unit;
     }
 
-    /** Whether the metric is measured per load phase (all but resilience). */
+    /** Whether the metric is measured per load phase (all but resilience and the break point). */
     public boolean isPhaseScoped() {
-        return this != RESILIENCE;
+        return this != RESILIENCE && this != BREAK_POINT;
     }
 
     static Metric fromKey(String key) {

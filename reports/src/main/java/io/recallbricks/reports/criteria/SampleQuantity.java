@@ -16,7 +16,15 @@ public enum SampleQuantity {
     RSS_RATIO("rssRatio", true),
     /** JVM heap used against the heap's maximum (heapUsedBytes / heapMaxBytes), in %. */
     HEAP_RATIO("heapRatio", true),
-    /** Connections open on PostgreSQL as pg_stat_activity counts them (all clients), a count. */
+    /** Resident memory against the budget the service was given (rssBytes / rssBudgetBytes), in %. */
+    RSS_BUDGET_RATIO("rssBudgetRatio", true),
+    /** The heap's live set after the last major collection against the heap's maximum, in %. */
+    LIVE_HEAP_RATIO("liveHeapRatio", true),
+    /** The worse of rssBudgetRatio and liveHeapRatio (whichever the sample carries), in %. */
+    MEMORY_BUDGET("memoryBudget", true),
+    /** Threads waiting for a pooled database connection (Hikari's pending), a count. */
+    DB_POOL_PENDING("dbPoolPending", false),
+    /** Connections to the service's database as pg_stat_activity counts them (all instances), a count. */
     PG_CONNECTIONS("pgConnections", false),
     /** The service pool's connections in use, a count. */
     DB_CONNECTIONS_ACTIVE("dbConnectionsActive", false),

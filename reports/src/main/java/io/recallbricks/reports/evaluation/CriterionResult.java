@@ -26,7 +26,11 @@ public record CriterionResult(Criterion criterion, Status status, Double measure
     }
 
     public String measuredText() {
-        return status == Status.NOT_MEASURED ? "not measured" : Format.value(measured, criterion.unit());
+        return switch (status) {
+            case NOT_MEASURED -> "not measured";
+            case LEFT_OUT -> "left out";
+            default -> Format.value(measured, criterion.unit());
+        };
     }
 
     /** PASS, FAIL, NOT MEASURED, or SKIPPED for an optional criterion without data. */
@@ -35,6 +39,7 @@ public record CriterionResult(Criterion criterion, Status status, Double measure
             case PASS -> "PASS";
             case FAIL -> "FAIL";
             case NOT_MEASURED -> criterion.optional() ? "SKIPPED" : "NOT MEASURED";
+            case LEFT_OUT -> "LEFT OUT";
         };
     }
 }

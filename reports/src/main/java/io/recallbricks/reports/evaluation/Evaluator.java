@@ -5,6 +5,7 @@ import io.recallbricks.reports.chaos.Experiment;
 import io.recallbricks.reports.criteria.Criteria;
 import io.recallbricks.reports.criteria.Criterion;
 import io.recallbricks.reports.criteria.Metric;
+import io.recallbricks.reports.run.RunInfo;
 import io.recallbricks.reports.run.RunResults;
 
 import java.util.ArrayList;
@@ -22,7 +23,11 @@ public final class Evaluator {
         PhaseMeasurer measurer = new PhaseMeasurer(run);
         List<CriterionResult> results = new ArrayList<>();
         for (Criterion c : criteria.criteria()) {
-            results.add(c.metric().isPhaseScoped() ? phaseScoped(c, run, measurer) : resilience(c, run));
+            results.add(switch (c.metric()) {
+                case RESILIENCE -> resilience(c, run);
+                case BREAK_POINT -> breakPoint(c, run);
+                default -> phaseScoped(c, run, measurer);
+            });
         }
         List<CriterionResult> gated = results.stream().map(r -> requireOthers(r, results)).toList();
         return new Evaluation(run, criteria, gated, EndpointStatistics.of(run));
@@ -40,17 +45,27 @@ public final class Evaluator {
             return new CriterionResult(c, Status.NOT_MEASURED, null, null, missing.stream()
                     .map(v -> v.phase() + ": " + v.note()).collect(Collectors.joining("; ")), values);
         }
+        List<String> bound = phases.stream().map(p -> run.info().phase(p)).flatMap(java.util.Optional::stream)
+                .filter(RunInfo.Phase::injectorBound)
+                .map(p -> p.name() + " (" + p.injector().why() + ")").toList();
         Comparator<PhaseValue> better = Comparator.comparingDouble(PhaseValue::value);
         PhaseValue worst = c.target().operator().lowerIsBetter()
                 ? values.stream().max(better).orElseThrow()
                 : values.stream().min(better).orElseThrow();
         Status status = c.isMetBy(worst.value()) ? Status.PASS : Status.FAIL;
+        if (!bound.isEmpty()) {
+            // The injector, not the service, set the pace: what was measured there can neither pass nor blame.
+            return new CriterionResult(c, Status.FAIL, worst.value(), worst.phase(),
+                    "injector-bound: " + String.join("; ", bound) + "; " + worst.note(), values);
+        }
         return new CriterionResult(c, status, worst.value(), worst.phase(), worst.note(), values);
     }
 
     private static CriterionResult resilience(Criterion c, RunResults run) {
         if (run.experiments().isEmpty()) {
-            return new CriterionResult(c, Status.NOT_MEASURED, null, null, "no chaos journals in chaos/", List.of());
+            String leftOut = run.info().chaosLeftOut();
+            return new CriterionResult(c, leftOut == null ? Status.NOT_MEASURED : Status.LEFT_OUT, null, null,
+                    leftOut == null ? "no chaos journals in chaos/" : "left out on purpose: " + leftOut, List.of());
         }
         List<Experiment> experiments = run.experiments().get();
         long passed = experiments.stream().filter(Experiment::passed).count();
@@ -59,6 +74,33 @@ public final class Evaluator {
                 .collect(Collectors.joining(", "));
         String note = passed + " of " + experiments.size() + " passed" + (failed.isEmpty() ? "" : "; failed: " + failed);
         return new CriterionResult(c, c.isMetBy(share) ? Status.PASS : Status.FAIL, share, null, note, List.of());
+    }
+
+    /**
+     * The stress run's break point from run.json: the highest offered rate that held, with the good rate measured
+     * there and the resource that ran out. Not measured without a stress run, or when no step held.
+     */
+    private static CriterionResult breakPoint(Criterion c, RunResults run) {
+        RunInfo.Stress stress = run.info().stress();
+        if (stress == null || stress.steps().isEmpty()) {
+            return new CriterionResult(c, Status.NOT_MEASURED, null, null, "the run has no stress steps", List.of());
+        }
+        if (stress.breakPointRps() == null) {
+            return new CriterionResult(c, Status.FAIL, 0.0, null, "no stress step held (the first offered "
+                    + Format.number(stress.steps().get(0).intendedRps(), 0) + " rps)", List.of());
+        }
+        StringBuilder note = new StringBuilder("highest offered rate that held");
+        if (stress.breakPointGoodRps() != null) {
+            note.append(", good rate there ").append(Format.number(stress.breakPointGoodRps(), 1)).append(" rps");
+        }
+        if (stress.resolutionPercent() != null) {
+            note.append(", resolution ").append(Format.number(stress.resolutionPercent(), 1)).append(" %");
+        }
+        if (stress.limitedBy() != null) {
+            note.append("; ran out: ").append(stress.limitedBy());
+        }
+        double v = stress.breakPointRps();
+        return new CriterionResult(c, c.isMetBy(v) ? Status.PASS : Status.FAIL, v, null, note.toString(), List.of());
     }
 
     /**

@@ -8,6 +8,7 @@ import io.recallbricks.reports.run.EndpointOutcome;
 import io.recallbricks.reports.run.PhaseLatency;
 import io.recallbricks.reports.run.PhaseResults;
 import io.recallbricks.reports.run.RunFolder;
+import io.recallbricks.reports.run.RunInfo;
 import io.recallbricks.reports.run.RunResults;
 import io.recallbricks.reports.run.ServerSample;
 import org.HdrHistogram.Histogram;
@@ -39,7 +40,7 @@ final class PhaseMeasurer {
             case LATENCY -> latency(c, phase);
             case THROUGHPUT -> throughput(phase);
             case SERVER_SAMPLE -> serverSample(c, phaseName);
-            case RESILIENCE -> throw new IllegalArgumentException("resilience is not measured per phase");
+            case RESILIENCE, BREAK_POINT -> throw new IllegalArgumentException(c.metric().key() + " is not measured per phase");
         };
     }
 
@@ -101,19 +102,32 @@ final class PhaseMeasurer {
         }
     }
 
+    /**
+     * Goodput: OK responses (the expected status, inside the client timeout) to requests sent inside the phase's
+     * arrival window that also completed inside it, per second of the window. A response that arrives after the
+     * window, however fast the service then was, did not serve the rate the window offered.
+     */
     private PhaseValue throughput(PhaseResults phase) {
-        if (phase.latency().isEmpty()) {
-            return missing(phase.name(), "no latency logs");
+        Optional<EndpointOutcome> total = phase.totalOutcome();
+        if (total.isEmpty() || total.get().total() == 0) {
+            return missing(phase.name(), "no outcomes recorded");
         }
-        PhaseLatency latency = phase.latency().get();
-        // Over the window requests arrived in (RunInfo.Phase#arrivalWindow): the tail after it is latency.
-        double seconds = phase.rateSeconds().orElseThrow();
-        if (seconds <= 0) {
-            return missing(phase.name(), "phase has no duration");
+        if (!total.get().hasWindowCounts()) {
+            return missing(phase.name(), "outcomes carry no window counts (sentInWindow, completedInWindow, "
+                    + "goodInWindow): written by a load suite older than goodput");
         }
-        String intended = phase.info().map(i -> i.intendedRps()).map(r -> ", intended " + Format.value(r, "rps")).orElse("");
-        return new PhaseValue(phase.name(), latency.totalCount() / seconds,
-                latency.totalCount() + " responses over the " + Format.number(seconds, 1) + " s arrival window" + intended);
+        Optional<Double> window = phase.info().flatMap(RunInfo.Phase::arrivalWindow).map(d -> d.toMillis() / 1000.0);
+        if (window.isEmpty() || window.get() <= 0) {
+            return missing(phase.name(), "run.json gives the phase no arrival window");
+        }
+        EndpointOutcome o = total.get();
+        double seconds = window.get();
+        String offered = phase.info().map(RunInfo.Phase::intendedRps).map(r -> "offered " + Format.number(r, 1) + ", ")
+                .orElse("");
+        return new PhaseValue(phase.name(), o.goodInWindow() / seconds, String.format(
+                "good responses per second of the %s s window (%ssent %s, achieved %s, good %s rps)",
+                Format.number(seconds, 1), offered, Format.number(o.sentInWindow() / seconds, 1),
+                Format.number(o.completedInWindow() / seconds, 1), Format.number(o.goodInWindow() / seconds, 1)));
     }
 
     private PhaseValue serverSample(Criterion c, String phaseName) {

@@ -42,7 +42,13 @@ public final class ConsoleTable {
         }
         content.comparison().filter(Comparison::hasRegressions).ifPresent(c -> out.append("  Regressions against ")
                 .append(c.previousRunId()).append(" (see the report's comparison section)\n"));
-        out.append("SLA gate: ").append(e.passed() ? "PASSED" : "FAILED").append(" (criteria version ")
+        for (String bound : e.injectorBoundPhases()) {
+            out.append("  INJECTOR-BOUND ").append(bound).append(" (the run cannot pass on this phase)\n");
+        }
+        for (CriterionResult r : e.leftOut()) {
+            out.append("  LEFT OUT ").append(r.criterion().title()).append(": ").append(r.note()).append('\n');
+        }
+        out.append("SLA gate: ").append(e.verdict()).append(" (criteria version ")
                 .append(e.criteria().version()).append(", exit ").append(e.exitCode()).append(")\n");
         return out.toString();
     }

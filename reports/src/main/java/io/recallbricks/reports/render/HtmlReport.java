@@ -7,6 +7,7 @@ import io.recallbricks.reports.criteria.SampleQuantity;
 import io.recallbricks.reports.evaluation.CriterionResult;
 import io.recallbricks.reports.evaluation.EndpointPhaseStats;
 import io.recallbricks.reports.evaluation.Evaluation;
+import io.recallbricks.reports.evaluation.PhaseRates;
 import io.recallbricks.reports.jmh.BenchmarkRow;
 import io.recallbricks.reports.run.PhaseLatency;
 import io.recallbricks.reports.run.PhaseResults;
@@ -40,7 +41,7 @@ public final class HtmlReport {
             th,td{border:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}th{background:#f5f5f5}
             td.n{text-align:right;font-variant-numeric:tabular-nums}.PASS{color:#137333;font-weight:600}
             .FAIL,.NOT_MEASURED{color:#b3261e;font-weight:600}.SKIPPED{color:#777}.banner{padding:10px 14px;border-radius:6px;font-size:16px;font-weight:600;margin:10px 0}
-            .ok{background:#e6f4ea;color:#137333}.bad{background:#fce8e6;color:#b3261e}.muted{color:#666}.warn{color:#b06000;font-weight:600}
+            .ok{background:#e6f4ea;color:#137333}.bad{background:#fce8e6;color:#b3261e}.muted{color:#666}.warn{color:#b06000;font-weight:600}.banner.warn{background:#fef7e0}
             svg.chart{width:100%;max-width:760px;height:auto;display:block;margin:4px 0 14px}
             .ct{font-size:12px;font-weight:600;fill:#222}.ax{font-size:10px;fill:#555}.ml{font-size:9px;fill:#777}
             .grid{stroke:#eee;stroke-width:1}.mark{stroke:#aaa;stroke-dasharray:3 3}
@@ -64,8 +65,14 @@ public final class HtmlReport {
                 .append(Html.esc(String.valueOf(info.startedAt()))).append(" to ").append(Html.esc(String.valueOf(info.finishedAt())))
                 .append(" &middot; criteria version ").append(Html.esc(e.criteria().version())).append(" &middot; target ")
                 .append(Html.esc(String.valueOf(info.target()))).append("</div>");
-        h.append("<div class=\"banner ").append(e.passed() ? "ok\">PASSED: every criterion met" : "bad\">FAILED: "
-                + e.failures().size() + " criterion(s) not met").append("</div>\n");
+        h.append("<div class=\"banner ").append(!e.passed() ? "bad\">FAILED: " + e.failures().size() + " criterion(s) not met"
+                : e.leftOut().isEmpty() ? "ok\">PASSED: every criterion met"
+                : "warn\">" + Html.esc(e.verdict()) + ": left out on purpose").append("</div>\n");
+        for (String bound : e.injectorBoundPhases()) {
+            h.append("<div class=\"banner bad\">INJECTOR-BOUND ").append(Html.esc(bound))
+                    .append(": the injector fell behind its schedule, so this phase measures the load generator; "
+                            + "the run cannot pass on it</div>\n");
+        }
         gatlingLinks(h, run);
 
         criteria(h, e);
@@ -108,29 +115,47 @@ public final class HtmlReport {
         h.append("</table>\n");
     }
 
+    /**
+     * Offered, sent, achieved and good rates side by side (per second of the arrival window), the injector's own
+     * load, and whether the machine was saturated: a phase's latencies mean something only when neither holds.
+     */
     private static void phases(StringBuilder h, RunResults run, Evaluation e) {
-        h.append("<h2>Phases</h2><table><tr><th>Phase</th><th>Role</th><th>Judged</th><th>Intended</th>")
-                .append("<th>Achieved</th><th>Responses</th><th>Duration</th></tr>\n");
-        for (PhaseResults p : run.phases().values()) {
-            EndpointPhaseStats all = e.endpointStats().stream()
-                    .filter(s -> s.phase().equals(p.name()) && s.endpoint().equals(PhaseLatency.ALL)).findFirst().orElse(null);
-            RunInfo.Phase i = p.info().orElse(null);
-            h.append("<tr><td>").append(Html.esc(p.name())).append("</td><td>").append(Html.esc(i == null ? "" : i.role()))
-                    .append("</td><td>").append(i != null && i.judged() ? "yes" : "no").append("</td><td class=\"n\">")
-                    .append(i == null || i.intendedRps() == null ? "" : Format.value(i.intendedRps(), "rps"))
-                    .append("</td><td class=\"n\">").append(all == null ? "n/a" : Format.value(all.rps(), "rps"))
-                    .append("</td><td class=\"n\">").append(all == null ? "0" : all.count()).append("</td><td class=\"n\">")
+        h.append("<h2>Phases</h2><p class=\"muted\">Rates per second of the arrival window: offered = the schedule, "
+                + "sent = what the injector really sent, achieved = responses completed inside the window, good = those "
+                + "with the expected status inside the client timeout.</p><table><tr><th>Phase</th><th>Role</th>"
+                + "<th>Judged</th><th>Offered</th><th>Sent</th><th>Achieved</th><th>Good</th><th>Injector</th>"
+                + "<th>Machine CPU</th><th>Cache hit rate</th><th>Duration</th></tr>\n");
+        for (PhaseRates r : PhaseRates.of(run)) {
+            RunInfo.Phase i = run.info().phase(r.phase()).orElse(null);
+            RunInfo.InjectorLoad inj = r.injector();
+            String injector = inj == null ? "n/a" : (r.injectorBound() ? "BOUND: " + inj.why() + "; " : "")
+                    + "send lag p99 " + Format.value(inj.sendLagP99Ms(), "ms") + ", CPU "
+                    + (inj.cpuShare() == null ? "n/a" : Format.number(100 * inj.cpuShare(), 1) + " %");
+            h.append("<tr><td>").append(Html.esc(r.phase())).append("</td><td>").append(Html.esc(r.role()))
+                    .append("</td><td>").append(r.judged() ? "yes" : "no").append("</td>");
+            cells(h, rate(r.offeredRps()), rate(r.sentRps()), rate(r.achievedRps()), rate(r.goodRps()));
+            h.append("<td class=\"").append(r.injectorBound() ? "FAIL" : "muted").append("\">").append(Html.esc(injector))
+                    .append("</td><td class=\"").append(r.machineSaturated() ? "FAIL" : "n").append("\">")
+                    .append(r.machineCpu() == null ? "n/a" : Format.number(100 * r.machineCpu(), 0) + " %"
+                            + (r.machineSaturated() ? " saturated" : ""))
+                    .append("</td><td class=\"n\">").append(r.cacheHitRate() == null ? "n/a"
+                            : Format.number(100 * r.cacheHitRate(), 1) + " %")
+                    .append("</td><td class=\"n\">")
                     .append(i == null ? "" : i.duration().map(d -> Format.number(d.toMillis() / 1000.0, 0) + " s").orElse(""))
                     .append("</td></tr>\n");
         }
         h.append("</table>\n");
     }
 
+    private static String rate(Double rps) {
+        return rps == null ? "n/a" : Format.number(rps, 1);
+    }
+
     private static void endpoints(StringBuilder h, Evaluation e) {
         if (e.endpointStats().isEmpty()) {
             return;
         }
-        h.append("<h2>Latency per endpoint and phase (ms)</h2><table><tr><th>Phase</th><th>Endpoint</th><th>Requests</th>")
+        h.append("<details><summary><b>Latency per endpoint and phase (ms)</b></summary><table><tr><th>Phase</th><th>Endpoint</th><th>Requests</th>")
                 .append("<th>OK</th><th>KO</th><th>rps</th><th>p50</th><th>p90</th><th>p95</th><th>p99</th><th>max</th></tr>\n");
         for (EndpointPhaseStats s : e.endpointStats()) {
             boolean all = s.endpoint().equals(PhaseLatency.ALL);
@@ -142,7 +167,7 @@ public final class HtmlReport {
                     Format.number(s.max(), 1));
             h.append("</tr>\n");
         }
-        h.append("</table>\n");
+        h.append("</table></details>\n");
     }
 
     private static void charts(StringBuilder h, RunResults run, long origin, List<SvgChart.Marker> markers) {

@@ -33,6 +33,10 @@ public final class JsonReport {
         root.put("finishedAt", info.finishedAt());
         root.put("criteriaVersion", e.criteria().version());
         root.put("passed", e.passed());
+        root.put("verdict", e.verdict());
+        root.put("leftOut", e.leftOut().stream().map(r -> r.criterion().id()).toList());
+        root.put("injectorBoundPhases", e.injectorBoundPhases());
+        root.put("phaseRates", io.recallbricks.reports.evaluation.PhaseRates.of(e.run()));
         root.put("exitCode", e.exitCode());
         root.put("criteria", e.results().stream().map(JsonReport::criterion).toList());
         root.put("phases", info.phases());

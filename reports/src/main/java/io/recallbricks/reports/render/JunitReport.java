@@ -20,7 +20,8 @@ public final class JunitReport {
     public static String render(Evaluation e) {
         String suite = "sla." + (e.run().info().profile() == null ? "run" : e.run().info().profile());
         long failures = e.results().stream().filter(CriterionResult::failsGate).count();
-        long skipped = e.results().stream().filter(r -> r.status() == Status.NOT_MEASURED && !r.failsGate()).count();
+        long skipped = e.results().stream().filter(r -> (r.status() == Status.NOT_MEASURED || r.status() == Status.LEFT_OUT)
+                && !r.failsGate()).count();
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
@@ -39,6 +40,10 @@ public final class JunitReport {
             x.writeStartElement("properties");
             property(x, "runId", e.run().info().runId());
             property(x, "criteriaVersion", e.criteria().version());
+            property(x, "verdict", e.verdict());
+            for (String bound : e.injectorBoundPhases()) {
+                property(x, "injectorBound", bound);
+            }
             x.writeEndElement();
             x.writeCharacters("\n");
             for (CriterionResult r : e.results()) {
@@ -68,6 +73,9 @@ public final class JunitReport {
             x.writeAttribute("message", summary);
             x.writeCharacters(r.note() == null ? summary : r.note());
             x.writeEndElement();
+        } else if (r.status() == Status.LEFT_OUT) {
+            x.writeEmptyElement("skipped");
+            x.writeAttribute("message", "left out on purpose, the verdict is " + "\"PASSED without\"" + ": " + r.note());
         } else if (r.status() == Status.NOT_MEASURED) {
             x.writeEmptyElement("skipped");
             x.writeAttribute("message", "optional criterion not measured: " + r.note());

@@ -20,7 +20,7 @@ public final class MarkdownReport {
         Evaluation e = content.evaluation();
         RunInfo info = e.run().info();
         StringBuilder md = new StringBuilder();
-        md.append("## SLA report: ").append(e.passed() ? "PASSED" : "FAILED").append("\n\n");
+        md.append("## SLA report: ").append(e.verdict()).append("\n\n");
         md.append("Run `").append(nz(info.runId())).append("`, profile `").append(nz(info.profile()))
                 .append("`, criteria version ").append(e.criteria().version()).append(".\n\n");
 
@@ -84,6 +84,7 @@ public final class MarkdownReport {
             case PASS -> ":white_check_mark: PASS";
             case FAIL -> ":x: FAIL";
             case NOT_MEASURED -> r.criterion().optional() ? "SKIPPED (no data)" : ":x: NOT MEASURED";
+            case LEFT_OUT -> ":warning: LEFT OUT";
         };
     }
 
