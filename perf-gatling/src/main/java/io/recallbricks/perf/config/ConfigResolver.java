@@ -78,7 +78,39 @@ public final class ConfigResolver {
                 positiveInt(v, Setting.DB_POOL_SIZE),
                 rateLimits(v),
                 embeddingLatency(v),
-                target);
+                target,
+                rssBudget(v),
+                chaos(v),
+                percent(v, Setting.STRESS_RESOLUTION),
+                share(v, Setting.NEW_QUERY_SHARE));
+    }
+
+    private static Optional<Long> rssBudget(Map<Setting, String> v) {
+        String text = v.get(Setting.SERVICE_RSS_BUDGET).trim();
+        if (text.equalsIgnoreCase("auto")) return Optional.empty();
+        try {
+            return Optional.of(MemorySize.parse(text));
+        } catch (IllegalArgumentException e) {
+            throw invalid(Setting.SERVICE_RSS_BUDGET, v, "expected auto or a size such as 1536m or 2g");
+        }
+    }
+
+    private static String chaos(Map<Setting, String> v) {
+        String text = v.get(Setting.CHAOS).trim();
+        if (!List.of("ci", "full", "off").contains(text)) throw invalid(Setting.CHAOS, v, "must be ci, full or off");
+        return text;
+    }
+
+    private static double percent(Map<Setting, String> v, Setting s) {
+        double p = number(v, s);
+        if (p <= 0 || p > 100) throw invalid(s, v, "must be a percentage in (0, 100]");
+        return p;
+    }
+
+    private static double share(Map<Setting, String> v, Setting s) {
+        double p = number(v, s);
+        if (p < 0 || p > 1) throw invalid(s, v, "must be between 0 and 1");
+        return p;
     }
 
     private static Optional<LoadStep> step(Map<Setting, String> v, Setting s) {

@@ -38,6 +38,9 @@ public enum Profile {
         d.put(Setting.RATE_LIMITS, "sized");
         d.put(Setting.EMBEDDING_LATENCY, "80/400");
         d.put(Setting.SOAK, "off");
+        d.put(Setting.SERVICE_RSS_BUDGET, "auto");
+        d.put(Setting.STRESS_RESOLUTION, "10");
+        d.put(Setting.NEW_QUERY_SHARE, "0.30");
         switch (this) {
             case CI -> {
                 d.put(Setting.TENANTS, "10");
@@ -50,6 +53,7 @@ public enum Profile {
                 d.put(Setting.STRESS_STEP, "15s");
                 d.put(Setting.SAMPLE_INTERVAL, "2s");
                 d.put(Setting.PROGRESS_INTERVAL, "5s");
+                d.put(Setting.CHAOS, "ci");
             }
             case FULL -> {
                 d.put(Setting.TENANTS, "50");
@@ -62,6 +66,7 @@ public enum Profile {
                 d.put(Setting.STRESS_STEP, "2m");
                 d.put(Setting.SAMPLE_INTERVAL, "5s");
                 d.put(Setting.PROGRESS_INTERVAL, "10s");
+                d.put(Setting.CHAOS, "full");
             }
             case SOAK -> {
                 d.put(Setting.TENANTS, "50");
@@ -75,6 +80,7 @@ public enum Profile {
                 d.put(Setting.SOAK, "150@1h");
                 d.put(Setting.SAMPLE_INTERVAL, "15s");
                 d.put(Setting.PROGRESS_INTERVAL, "30s");
+                d.put(Setting.CHAOS, "off"); // the soak criteria (reports/criteria/soak.yaml) judge endurance only
             }
         }
         return d;

@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The resolved configuration of one suite run (see {@link Setting} for what each value means). */
+/**
+ * The resolved configuration of one suite run (see {@link Setting} for what each value means).
+ * {@code serviceRssBudgetBytes} is empty for "auto"; {@code chaos} is ci, full or off.
+ */
 public record SuiteConfig(
         Profile profile,
         int tenants,
@@ -32,7 +35,11 @@ public record SuiteConfig(
         int dbPoolSize,
         boolean sizeRateLimits,
         EmbeddingLatency embeddingLatency,
-        TargetSpec target) {
+        TargetSpec target,
+        Optional<Long> serviceRssBudgetBytes,
+        String chaos,
+        double stressResolutionPercent,
+        double newQueryShare) {
 
     /** The warm-up and the judged phases in the order they run, rates already scaled for this injector. */
     public List<PhaseSpec> steadyPhases() {

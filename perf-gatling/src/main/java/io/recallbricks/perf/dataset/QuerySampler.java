@@ -17,17 +17,34 @@ public final class QuerySampler {
 
     private final List<String> queries;
     private final DiscreteSampler ranks;
+    private final UniformRandomProvider rng;
+    private final double newShare;
+    private long newQueries;
 
     public QuerySampler(List<String> queries, double exponent, long seed) {
+        this(queries, exponent, seed, 0);
+    }
+
+    /**
+     * @param newShare share of draws that are a query never asked before (a popular query with a detail that makes
+     *                 its text unique), so an embedding cache keyed by the text misses them by construction
+     */
+    public QuerySampler(List<String> queries, double exponent, long seed, double newShare) {
         if (queries.isEmpty()) throw new IllegalArgumentException("no queries to sample from");
+        if (newShare < 0 || newShare > 1) throw new IllegalArgumentException("newShare must be in [0, 1]");
         this.queries = List.copyOf(queries);
-        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        this.rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
         this.ranks = RejectionInversionZipfSampler.of(rng, queries.size(), exponent);
+        this.newShare = newShare;
     }
 
     /** Thread-safe: Gatling calls it from several event-loop threads. */
     public synchronized String next() {
-        return queries.get(ranks.sample() - 1);
+        String query = queries.get(ranks.sample() - 1);
+        if (newShare > 0 && rng.nextDouble() < newShare) {
+            return query + " (case " + (++newQueries) + ")";
+        }
+        return query;
     }
 
     public int size() {

@@ -1,6 +1,7 @@
 package io.recallbricks.perf.provision;
 
 import io.recallbricks.perf.config.EmbeddingLatency;
+import io.recallbricks.perf.config.MemorySize;
 import io.recallbricks.perf.config.SuiteConfig;
 import io.recallbricks.perf.config.TargetSpec;
 import io.recallbricks.perf.server.DatabaseUrl;
@@ -61,7 +62,7 @@ public final class Provisioner {
             return new Target(url, spec.operatorKey(), spec.tenantKey(), spec.databaseUrl().map(DatabaseUrl::parse),
                     spec.databaseUrl().isPresent() ? "external" : "unknown",
                     spec.openaiBaseUrl().isPresent() ? "external" : "unknown", "deployed", Optional.empty(), Map.of(),
-                    Optional.empty(), Optional.empty());
+                    Optional.empty(), Optional.empty(), config.serviceRssBudgetBytes());
         }
         Path jar = serviceJar();
         String database = spec.databaseUrl().isPresent() ? "external" : "embedded";
@@ -101,7 +102,8 @@ public final class Provisioner {
         awaitReady(url, service);
         return new Target(url, Optional.of(operatorKey), Optional.empty(), Optional.of(db), database, embeddings,
                 "started", HostMemory.limitBytes(), limits, Optional.of(service.pid()),
-                fakeEmbeddings.map(ManagedProcess::pid));
+                fakeEmbeddings.map(ManagedProcess::pid), HostMemory.startedServiceBudget(config.serviceRssBudgetBytes(),
+                        MemorySize.maxHeap(config.serviceJvmOptions())));
     }
 
     /**

@@ -41,6 +41,9 @@ public final class PhaseRecorder implements AutoCloseable {
     private boolean closed;
     private final java.util.concurrent.atomic.AtomicLong firstNanos = new java.util.concurrent.atomic.AtomicLong();
     private volatile long lastNanos;
+    /** The arrival window on System.nanoTime()'s clock; until it is opened nothing counts as inside it. */
+    private volatile long windowStartNanos = Long.MAX_VALUE;
+    private volatile long windowEndNanos = Long.MIN_VALUE;
 
     public PhaseRecorder(Path phaseDir, String injector, long startMillis) {
         try {
@@ -73,10 +76,22 @@ public final class PhaseRecorder implements AutoCloseable {
      */
     public void record(Endpoint endpoint, long latencyMicros, String status, boolean ok) {
         long now = System.nanoTime();
-        firstNanos.compareAndSet(0, now - latencyMicros * 1_000);
+        long sentAt = now - latencyMicros * 1_000;
+        firstNanos.compareAndSet(0, sentAt);
         lastNanos = now;
         recorders.get(endpoint).recordValue(Math.max(1, latencyMicros));
-        outcomes.add(endpoint, status, ok);
+        boolean sentInWindow = sentAt >= windowStartNanos && sentAt <= windowEndNanos;
+        outcomes.add(endpoint, status, ok, sentInWindow, now <= windowEndNanos);
+    }
+
+    /**
+     * Opens the arrival window: requests sent from now until {@code length} later count as offered in it, and
+     * their responses count as good only if they complete inside it too.
+     */
+    public void openWindow(java.time.Duration length) {
+        long now = System.nanoTime();
+        windowEndNanos = now + length.toNanos();
+        windowStartNanos = now;
     }
 
     /** Writes the interval since the previous call, one histogram per endpoint that saw traffic. */

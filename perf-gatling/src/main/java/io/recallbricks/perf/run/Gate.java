@@ -1,5 +1,6 @@
 package io.recallbricks.perf.run;
 
+import io.recallbricks.perf.config.Profile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,12 +20,17 @@ final class Gate {
     private Gate() {
     }
 
-    static int verdict(Path repoRoot, Path runDir, List<PhaseResult> judged) throws IOException, InterruptedException {
+    static int verdict(Path repoRoot, Path runDir, List<PhaseResult> judged, Profile profile)
+            throws IOException, InterruptedException {
         Path jar = repoRoot.resolve("reports/target/recallbricks-reports.jar");
         if (Files.isRegularFile(jar)) {
-            System.out.println("\n== report: java -jar " + repoRoot.relativize(jar) + " render " + runDir);
-            Process p = new ProcessBuilder(javaBinary(), "-jar", jar.toString(), "render", runDir.toString())
-                    .inheritIO().start();
+            List<String> command = new java.util.ArrayList<>(List.of(javaBinary(), "-jar", jar.toString(), "render",
+                    runDir.toString()));
+            // A soak has no peak, stress or chaos: it is judged by criteria made for endurance.
+            Path soak = repoRoot.resolve("reports/criteria/soak.yaml");
+            if (profile == Profile.SOAK && Files.isRegularFile(soak)) command.addAll(List.of("--criteria", soak.toString()));
+            System.out.println("\n== report: " + String.join(" ", command.subList(1, command.size())));
+            Process p = new ProcessBuilder(command).inheritIO().start();
             int code = p.waitFor();
             if (code == PASS || code == FAIL) return code;
             System.out.println("the reports module could not read the run folder (exit " + code + ")");

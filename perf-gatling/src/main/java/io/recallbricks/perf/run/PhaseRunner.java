@@ -3,7 +3,9 @@ package io.recallbricks.perf.run;
 import io.recallbricks.perf.config.PhaseSpec;
 import io.recallbricks.perf.config.SuiteConfig;
 import io.recallbricks.perf.dataset.Dataset;
+import io.recallbricks.perf.record.InjectorCheck;
 import io.recallbricks.perf.record.PhaseRecorder;
+import io.recallbricks.perf.record.SendLagProbe;
 import io.recallbricks.perf.server.CpuBudget;
 import io.recallbricks.perf.server.ServerSampler;
 import io.recallbricks.perf.workload.LoadContext;
@@ -48,6 +50,8 @@ final class PhaseRunner {
         AtomicReference<Instant> finished = new AtomicReference<>();
         AtomicReference<Map<String, CpuBudget.ComponentCpu>> cpuAtStart = new AtomicReference<>();
         AtomicReference<Map<String, CpuBudget.ComponentCpu>> cpuAtStop = new AtomicReference<>();
+        AtomicReference<SendLagProbe> probe = new AtomicReference<>();
+        long[] injectorCpu = new long[2];
         ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, r -> {
             Thread t = new Thread(r, "phase-timers");
             t.setDaemon(true);
@@ -57,6 +61,9 @@ final class PhaseRunner {
                 System.currentTimeMillis())) {
             Runnable onStart = () -> {
                 started.set(Instant.now());
+                recorder.openWindow(phase.load().duration());
+                probe.set(new SendLagProbe());
+                injectorCpu[0] = InjectorCpu.nanos();
                 cpuAtStart.set(cpu.read());
                 recorder.restartClock(started.get().toEpochMilli());
                 sampler.ifPresent(s -> s.startPhase(phase.name()));
@@ -68,6 +75,8 @@ final class PhaseRunner {
             };
             Runnable onStop = () -> {
                 finished.set(Instant.now());
+                injectorCpu[1] = InjectorCpu.nanos();
+                if (probe.get() != null) probe.get().close();
                 cpuAtStop.set(cpu.read());
                 timers.shutdownNow();
                 sampler.ifPresent(ServerSampler::stopPhase);
@@ -81,13 +90,27 @@ final class PhaseRunner {
             }
             if (finished.get() == null) onStop.run(); // Gatling crashed before its after() hook
             if (code != 0) System.out.println("  Gatling exited with code " + code + " for phase " + phase.name());
+            double window = phase.load().duration().toMillis() / 1000.0;
+            double wall = java.time.Duration.between(started.get(), finished.get()).toMillis() / 1000.0;
+            int cores = Runtime.getRuntime().availableProcessors();
+            // A warm-up ramps from a tenth of its rate: it offers the mean of the two ends.
+            double offered = phase.role().equals("warmup") ? phase.load().rps() * 0.55 : phase.load().rps();
+            InjectorCheck.Load injector = InjectorCheck.DEFAULT.judge(offered,
+                    recorder.outcomes().sentInWindow() / window, probe.get().lagMs(99), probe.get().maxLagMs(),
+                    wall <= 0 ? 0 : (injectorCpu[1] - injectorCpu[0]) / 1e9 / (wall * cores));
             PhaseResult result = new PhaseResult(phase, started.get(), finished.get(), recorder.endpointLatency(),
-                    recorder.outcomes(), recorder.achievedRps(phase.load().duration()));
+                    recorder.outcomes(), recorder.achievedRps(phase.load().duration()),
+                    recorder.outcomes().goodInWindow() / window, injector,
+                    CpuBudget.shares(cpuAtStart.get(), cpuAtStop.get(), wall, cores));
+            System.out.printf("  offered %.1f, sent %.1f, good %.1f rps; injector send lag p99 %.1f ms, CPU %.1f %% of "
+                    + "the machine%s%n", offered, injector.sentRps(), result.goodRps(), injector.lagP99Ms(),
+                    100 * injector.cpuShare(), injector.bound() ? "; INJECTOR-BOUND: " + injector.whyText() : "");
             System.out.println("  Gatling report: " + folder.gatlingDir().resolve(phase.name()).resolve("index.html"));
             CpuBudget.perRequest(cpuAtStart.get(), cpuAtStop.get(), result.requests(),
                     Runtime.getRuntime().availableProcessors()).ifPresent(line -> System.out.println("  " + line));
             return result;
         } finally {
+            if (probe.get() != null) probe.get().close();
             timers.shutdownNow();
             LoadContext.clear();
         }

@@ -1,6 +1,7 @@
 package io.recallbricks.perf.run;
 
 import io.recallbricks.perf.config.PhaseSpec;
+import io.recallbricks.perf.record.InjectorCheck;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +15,9 @@ final class RunRecord {
     private final List<Map<String, Object>> phases = new ArrayList<>();
     private final List<Map<String, Object>> stressSteps = new ArrayList<>();
     private Double breakPointRps;
+    private Double breakPointGoodRps;
+    private String limitedBy;
+    private Double resolutionPercent;
     private boolean stressRan;
 
     RunRecord(String runId, String profile, Instant startedAt) {
@@ -53,13 +57,37 @@ final class RunRecord {
         p.put("startedAt", r.startedAt().toString());
         p.put("finishedAt", r.finishedAt().toString());
         p.put("judged", s.judged());
+        if (r.injector() != null) {
+            InjectorCheck.Load i = r.injector();
+            p.put("injector", ordered("sentRps", round(i.sentRps()), "sendLagP99Ms", round(i.lagP99Ms()),
+                    "sendLagMaxMs", round(i.lagMaxMs()), "cpuShare", Math.round(i.cpuShare() * 1000) / 1000.0,
+                    "bound", i.bound(), "why", i.bound() ? i.whyText() : null));
+        }
         phases.add(p);
     }
 
-    void stressStep(PhaseResult r, boolean held) {
+    /** A stress step, in the order it ran (ladder, then bisection); the break point is the highest held rate. */
+    void stressStep(PhaseResult r, List<String> missed) {
         stressRan = true;
-        stressSteps.add(ordered("phase", r.spec().name(), "intendedRps", number(r.spec().load().rps()), "held", held));
-        if (held) breakPointRps = r.spec().load().rps();
+        boolean held = missed.isEmpty();
+        double rate = r.spec().load().rps();
+        stressSteps.add(ordered("phase", r.spec().name(), "intendedRps", number(rate), "held", held,
+                "missed", missed, "goodRps", round(r.goodRps())));
+        if (held && (breakPointRps == null || rate > breakPointRps)) {
+            breakPointRps = rate;
+            breakPointGoodRps = r.goodRps();
+        }
+    }
+
+    /** Which resource ran out at the lowest broken rate, and how far apart the last held and first broken rate are. */
+    void stressOutcome(String limitedBy, Double resolutionPercent) {
+        this.limitedBy = limitedBy;
+        this.resolutionPercent = resolutionPercent;
+    }
+
+    /** The chaos experiments were left out on purpose (the option that did it). */
+    void chaosLeftOut(String why) {
+        json.put("chaosLeftOut", why);
     }
 
     Map<String, Object> toJson(Instant finishedAt) {
@@ -70,6 +98,9 @@ final class RunRecord {
             Map<String, Object> stress = new LinkedHashMap<>();
             stress.put("steps", stressSteps);
             stress.put("breakPointRps", breakPointRps == null ? null : number(breakPointRps));
+            stress.put("breakPointGoodRps", breakPointGoodRps == null ? null : round(breakPointGoodRps));
+            stress.put("limitedBy", limitedBy);
+            stress.put("resolutionPercent", resolutionPercent == null ? null : round(resolutionPercent));
             out.put("stress", stress);
         }
         return out;

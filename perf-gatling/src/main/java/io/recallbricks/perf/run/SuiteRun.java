@@ -66,7 +66,7 @@ public final class SuiteRun {
             Optional<ServerSampler> sampler = config.sampleServer()
                     ? Optional.of(resources.add("server sampler", new ServerSampler(target.apiUrl(),
                             target.databaseUrl().map(PgActivity::new), target.memoryLimitBytes(),
-                            config.sampleInterval(), folder.serverSamples())))
+                            target.rssBudgetBytes(), config.sampleInterval(), folder.serverSamples())))
                     : Optional.empty();
             PhaseRunner phases = new PhaseRunner(config, folder, target.apiUrl(), dataset, sampler, cpuBudget(target));
             long cpuBefore = processCpuNanos();
@@ -80,20 +80,7 @@ public final class SuiteRun {
                 if (phase.judged()) judged.add(r);
                 folder.writeRunJson(record.toJson(null));
             }
-            for (PhaseSpec step : config.stressPhases()) {
-                PhaseResult r = phases.run(step, StressStepSimulation.class);
-                System.out.println(PhaseSummary.format(r));
-                List<String> missed = StepCriteria.GUIDE.missed(r);
-                record.phase(r);
-                record.stressStep(r, missed.isEmpty());
-                folder.writeRunJson(record.toJson(null));
-                System.out.println("  stress step " + step.name() + (missed.isEmpty() ? " held" : " broke: " + missed));
-                if (!missed.isEmpty()) break;
-            }
-            if (!config.stressPhases().isEmpty()) {
-                System.out.println("\nbreak point (last stress step that held): "
-                        + (record.breakPointRps() == null ? "none held" : LoadStep.formatRate(record.breakPointRps()) + " rps"));
-            }
+            if (!config.stressPhases().isEmpty()) stress(phases, record, folder);
             double cpu = (processCpuNanos() - cpuBefore) / 1e9;
             double wall = (System.nanoTime() - wallBefore) / 1e9;
             int cores = Runtime.getRuntime().availableProcessors();
@@ -109,8 +96,73 @@ public final class SuiteRun {
             folder.writeRunJson(record.toJson(Instant.now()));
             throw e;
         }
+        // After the load's stack is stopped: the experiments start their own, and must not share the CPU with it.
+        try {
+            new ChaosRun(repoRoot, config.chaos()).run(folder.dir(), record);
+            folder.writeRunJson(record.toJson(Instant.now()));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            record.aborted(e.getMessage() == null ? e.toString() : e.getMessage());
+            folder.writeRunJson(record.toJson(Instant.now()));
+            throw e;
+        }
         System.out.println("results: " + folder.dir());
-        return Gate.verdict(repoRoot, folder.dir(), judged);
+        return Gate.verdict(repoRoot, folder.dir(), judged, config.profile());
+    }
+
+    /**
+     * The ladder, then a bisection: the steps of --stress run in order until one does not hold; then the rate halfway
+     * between the last that held and the first that broke runs, and so on, until the two are at most
+     * --stress-resolution percent apart. The break point is the highest rate that held; which resource ran out is
+     * read from the lowest rate that broke.
+     */
+    private void stress(PhaseRunner phases, RunRecord record, RunFolder folder) throws IOException {
+        Double held = null;
+        PhaseResult broken = null;
+        List<String> brokenMissed = List.of();
+        for (PhaseSpec step : config.stressPhases()) {
+            PhaseResult r = phases.run(step, StressStepSimulation.class);
+            List<String> missed = stressStep(r, record, folder);
+            if (!missed.isEmpty()) {
+                broken = r;
+                brokenMissed = missed;
+                break;
+            }
+            held = step.load().rps();
+        }
+        while (broken != null && held != null
+                && (broken.spec().load().rps() - held) / held * 100 > config.stressResolutionPercent()) {
+            double mid = Math.round((held + broken.spec().load().rps()) / 2 / 10) * 10.0; // 10 rps grid
+            if (mid <= held || mid >= broken.spec().load().rps()) break;
+            PhaseSpec step = PhaseSpec.stressStep(mid, new io.recallbricks.perf.config.LoadStep(mid * config.rateScale(),
+                    config.stressStep()));
+            PhaseResult r = phases.run(step, StressStepSimulation.class);
+            List<String> missed = stressStep(r, record, folder);
+            if (missed.isEmpty()) {
+                held = mid;
+            } else {
+                broken = r;
+                brokenMissed = missed;
+            }
+        }
+        Double resolution = broken == null || held == null ? null
+                : (broken.spec().load().rps() - held) / held * 100;
+        String limitedBy = broken == null ? "nothing: the highest step held" : Bottleneck.of(broken, brokenMissed);
+        record.stressOutcome(limitedBy, resolution);
+        folder.writeRunJson(record.toJson(null));
+        System.out.println("\nbreak point (highest stress rate that held): "
+                + (held == null ? "none held" : LoadStep.formatRate(held) + " rps")
+                + (resolution == null ? "" : String.format(", within %.1f %% of the lowest that broke", resolution))
+                + "; ran out: " + limitedBy);
+    }
+
+    private static List<String> stressStep(PhaseResult r, RunRecord record, RunFolder folder) throws IOException {
+        System.out.println(PhaseSummary.format(r));
+        List<String> missed = StepCriteria.GUIDE.missed(r);
+        record.phase(r);
+        record.stressStep(r, missed);
+        folder.writeRunJson(record.toJson(null));
+        System.out.println("  stress step " + r.spec().name() + (missed.isEmpty() ? " held" : " broke: " + missed));
+        return missed;
     }
 
     private Dataset seed(Target target, String runId) throws IOException, InterruptedException {
@@ -121,7 +173,7 @@ public final class SuiteRun {
                 target.operatorKey(), target.tenantKey());
         seeder.seedMemories(tenants, config.memoriesPerTenant(), corpus, config.seedConcurrency());
         return new Dataset(tenants, new QuerySampler(corpus.queries(DISTINCT_QUERIES), QuerySampler.DEFAULT_EXPONENT,
-                config.seed()), corpus);
+                config.seed(), config.newQueryShare()), corpus);
     }
 
     /**

@@ -122,4 +122,16 @@ public final class CpuBudget {
         return Optional.of(String.format("cpu per request (ms): %s; %.2f in all: %d cores are used up near %.0f rps",
                 parts, total, cores, total <= 0 ? 0 : cores * 1000 / total));
     }
+
+    /** Each component's CPU between two readings as a share of the machine ({@code cores} over {@code wallSeconds}). */
+    public static Map<String, Double> shares(Map<String, ComponentCpu> before, Map<String, ComponentCpu> after,
+                                             double wallSeconds, int cores) {
+        Map<String, Double> shares = new LinkedHashMap<>();
+        if (before == null || after == null || wallSeconds <= 0) return shares;
+        after.forEach((name, now) -> {
+            ComponentCpu start = before.getOrDefault(name, new ComponentCpu(Map.of(), now.reapedNanos()));
+            shares.put(name, now.since(start) / 1e9 / (wallSeconds * cores));
+        });
+        return shares;
+    }
 }

@@ -17,10 +17,29 @@ public final class HostMemory {
     }
 
     public static Optional<Long> limitBytes() {
+        return cgroupLimitBytes().or(HostMemory::physicalBytes);
+    }
+
+    /** The cgroup (container) memory limit this process and its children run under, when one is set. */
+    public static Optional<Long> cgroupLimitBytes() {
         return read("/sys/fs/cgroup/memory.max")
                 .or(() -> read("/sys/fs/cgroup/memory/memory.limit_in_bytes"))
-                .filter(v -> v < (1L << 60))
-                .or(HostMemory::physicalBytes);
+                .filter(v -> v < (1L << 60));
+    }
+
+    /** What the JVM needs besides its heap (metaspace, code cache, thread stacks, GC structures, direct buffers). */
+    public static final long NON_HEAP_ALLOWANCE = 512L << 20;
+
+    /**
+     * The resident memory a service the suite starts may use: the explicit budget when given; else its heap maximum
+     * plus {@link #NON_HEAP_ALLOWANCE}, capped by the cgroup limit when one is set (the memory it really has).
+     */
+    public static Optional<Long> startedServiceBudget(Optional<Long> explicit, Optional<Long> maxHeap) {
+        if (explicit.isPresent()) return explicit;
+        Optional<Long> derived = maxHeap.map(h -> h + NON_HEAP_ALLOWANCE);
+        Optional<Long> cgroup = cgroupLimitBytes();
+        if (derived.isEmpty()) return cgroup;
+        return Optional.of(cgroup.map(c -> Math.min(c, derived.get())).orElse(derived.get()));
     }
 
     private static Optional<Long> physicalBytes() {

@@ -9,13 +9,15 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Counts the client connections PostgreSQL sees (pg_stat_activity), the server-side view of the DB-connections
- * criterion. The sampler's own connection is left out.
+ * Counts the client connections PostgreSQL sees to the service's database (pg_stat_activity), the server-side view
+ * of the DB-connections criterion: every instance of the service counts, other databases of the server do not. The
+ * sampler's own connection is left out.
  */
 public final class PgActivity implements AutoCloseable {
 
+    /** Client connections to the service's database (the one the sampler connects to), every instance's pool. */
     private static final String COUNT = "select count(*) from pg_stat_activity "
-            + "where backend_type = 'client backend' and pid <> pg_backend_pid()";
+            + "where backend_type = 'client backend' and datname = current_database() and pid <> pg_backend_pid()";
 
     private final DatabaseUrl url;
     private Connection connection;

@@ -49,18 +49,31 @@ public final class ServerSample {
             if (name != null) breakers.put(name, label(BREAKER_STATES, b.value()));
         }
         if (!breakers.isEmpty()) s.put("breakers", breakers);
-        cacheHitRate(metrics, previous).ifPresent(v -> s.put("cacheHitRate", v));
+        cacheHitRate(metrics, previous, l -> true).ifPresent(v -> s.put("cacheHitRate", v));
+        // The query-embedding cache alone: what the latency of a retrieval request depends on.
+        cacheHitRate(metrics, previous, l -> "embeddings".equals(l.get("cache")))
+                .ifPresent(v -> s.put("embeddingCacheHitRate", v));
+        // The live set: the heap left after the last major collection (Micrometer's JvmGcMetrics).
+        metrics.value("jvm_gc_live_data_size_bytes").filter(v -> v > 0)
+                .ifPresent(v -> s.put("heapLiveBytes", v.longValue()));
+        // Threads waiting for a pooled connection: where pool exhaustion shows first.
+        metrics.sum("hikaricp_connections_pending", l -> true).ifPresent(v -> s.put("dbPoolPending", v.longValue()));
         metrics.value("degradation_level").ifPresent(v -> s.put("degradationLevel", label(DEGRADATION_LEVELS, v)));
         return s;
     }
 
     /** Hits over lookups between two scrapes; absent without a previous scrape or without lookups in between. */
     static OptionalDouble cacheHitRate(PrometheusText now, PrometheusText before) {
+        return cacheHitRate(now, before, l -> true);
+    }
+
+    static OptionalDouble cacheHitRate(PrometheusText now, PrometheusText before,
+                                       java.util.function.Predicate<Map<String, String>> which) {
         if (before == null) return OptionalDouble.empty();
-        Optional<Double> h1 = now.sum("cache_hits_total", l -> true);
-        Optional<Double> m1 = now.sum("cache_misses_total", l -> true);
-        Optional<Double> h0 = before.sum("cache_hits_total", l -> true);
-        Optional<Double> m0 = before.sum("cache_misses_total", l -> true);
+        Optional<Double> h1 = now.sum("cache_hits_total", which);
+        Optional<Double> m1 = now.sum("cache_misses_total", which);
+        Optional<Double> h0 = before.sum("cache_hits_total", which);
+        Optional<Double> m0 = before.sum("cache_misses_total", which);
         if (h1.isEmpty() || m1.isEmpty() || h0.isEmpty() || m0.isEmpty()) return OptionalDouble.empty();
         double hits = h1.get() - h0.get();
         double lookups = hits + m1.get() - m0.get();

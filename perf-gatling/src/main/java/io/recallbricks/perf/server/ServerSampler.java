@@ -48,8 +48,12 @@ public final class ServerSampler implements AutoCloseable {
     private Map<String, Object> last;
     private long peakRss;
 
-    public ServerSampler(String serviceUrl, Optional<PgActivity> pg, Optional<Long> memoryLimit, Duration interval,
-                         Path samplesFile) {
+    /** The service's resident memory budget, written into every sample (the memory row judges RSS against it). */
+    private final Optional<Long> rssBudget;
+
+    public ServerSampler(String serviceUrl, Optional<PgActivity> pg, Optional<Long> memoryLimit, Optional<Long> rssBudget,
+                         Duration interval, Path samplesFile) {
+        this.rssBudget = rssBudget;
         this.metricsUri = URI.create(serviceUrl + "/metrics");
         this.pg = pg;
         this.memoryLimit = memoryLimit;
@@ -106,6 +110,7 @@ public final class ServerSampler implements AutoCloseable {
         Map<String, Object> line = ServerSample.of(t, phase, metrics == null ? PrometheusText.parse("") : metrics,
                 previous, memoryLimit, pgCount);
         if (metrics != null) previous = metrics;
+        rssBudget.ifPresent(b -> line.put("rssBudgetBytes", b));
         out.write(JSON.writeValueAsString(line));
         out.newLine();
         out.flush();

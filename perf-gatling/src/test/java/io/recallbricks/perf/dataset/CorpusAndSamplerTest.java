@@ -59,4 +59,21 @@ class CorpusAndSamplerTest {
         assertTrue(top500 > 0.6 * draws, "top 10% share " + top500 / (double) draws);
         assertTrue(counts.size() > 2000, "the long tail is drawn too: " + counts.size() + " distinct");
     }
+
+    @Test
+    void aShareOfQueriesIsNeverSeenBefore() {
+        List<String> corpus = new Corpus(7).queries(5000);
+        QuerySampler sampler = new QuerySampler(corpus, QuerySampler.DEFAULT_EXPONENT, 1, 0.3);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        int draws = 20_000;
+        int firstTimeSeen = 0;
+        int newOnes = 0;
+        for (int i = 0; i < draws; i++) {
+            String q = sampler.next();
+            if (seen.add(q)) firstTimeSeen++;
+            if (!corpus.contains(q)) newOnes++;
+        }
+        assertEquals(0.3, newOnes / (double) draws, 0.02, "the configured share is not from the corpus");
+        assertTrue(firstTimeSeen >= newOnes, "every one of them is new: an embedding cache misses it");
+    }
 }

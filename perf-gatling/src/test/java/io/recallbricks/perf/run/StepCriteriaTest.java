@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.recallbricks.perf.config.LoadStep;
 import io.recallbricks.perf.config.PhaseSpec;
+import io.recallbricks.perf.record.InjectorCheck;
 import io.recallbricks.perf.record.Outcomes;
 import io.recallbricks.perf.workload.Endpoint;
 import java.time.Duration;
@@ -41,19 +42,48 @@ class StepCriteriaTest {
                 StepCriteria.GUIDE.missed(result(Map.of(Endpoint.PREDICT, 10), 10, 500)));
         List<String> slow = StepCriteria.GUIDE.missed(result(Map.of(Endpoint.PREDICT, 10), 0, 400));
         assertEquals(1, slow.size());
-        assertTrue(slow.get(0).startsWith("achieved 400.0 rps < 95% of 500 rps"), slow.get(0));
+        assertTrue(slow.get(0).startsWith("good 400.0 rps < 95% of 500 rps"), slow.get(0));
     }
 
-    /** 1000 responses of one latency per endpoint, {@code failures} of them KO. */
-    private static PhaseResult result(Map<Endpoint, Integer> latencyMs, int failures, double achieved) {
+    @Test
+    void anEndpointWithoutResponsesFailsItsCheckInsteadOfSkippingIt() {
+        PhaseResult r = result(Map.of(), 0, 500);
+        r.latency().remove(Endpoint.SEARCH);
+        assertEquals(List.of("search: no responses"), StepCriteria.GUIDE.missed(r));
+    }
+
+    @Test
+    void anInjectorBoundStepDoesNotHold() {
+        PhaseResult fine = result(Map.of(), 0, 500);
+        InjectorCheck.Load late = InjectorCheck.DEFAULT.judge(500, 400, 250, 900, 0.6);
+        PhaseResult bound = new PhaseResult(STEP, fine.startedAt(), fine.finishedAt(), fine.latency(), fine.outcomes(),
+                500, 500, late, Map.of());
+        List<String> missed = StepCriteria.GUIDE.missed(bound);
+        assertEquals(1, missed.size());
+        assertTrue(missed.get(0).startsWith("injector-bound: sent 400.0 of 500 rps offered (< 95 %); send lag p99 250 ms"),
+                missed.get(0));
+    }
+
+    /**
+     * 1000 responses of one latency per endpoint (predict, suggest and search at 10 ms unless given), {@code failures}
+     * of them KO, at a good rate of {@code good}.
+     */
+    private static PhaseResult result(Map<Endpoint, Integer> given, int failures, double good) {
+        Map<Endpoint, Integer> latencyMs = new EnumMap<>(Map.of(Endpoint.PREDICT, 10, Endpoint.SUGGEST, 10,
+                Endpoint.SEARCH, 10));
+        latencyMs.putAll(given);
         Map<Endpoint, Histogram> latency = new EnumMap<>(Endpoint.class);
         Outcomes outcomes = new Outcomes();
+        int[] n = {0};
         latencyMs.forEach((e, ms) -> {
             Histogram h = new Histogram(3);
             h.recordValueWithCount(ms * 1000L, 1000);
             latency.put(e, h);
-            for (int i = 0; i < 1000; i++) outcomes.add(e, i < failures ? "503" : "200", i >= failures);
+            // failures are spread over the first endpoint only, so the error rate is failures / all responses
+            int ko = n[0]++ == 0 ? failures * latencyMs.size() : 0;
+            for (int i = 0; i < 1000; i++) outcomes.add(e, i < ko ? "503" : "200", i >= ko);
         });
-        return new PhaseResult(STEP, Instant.now(), Instant.now(), latency, outcomes, achieved);
+        return new PhaseResult(STEP, Instant.now(), Instant.now(), latency, outcomes, good, good,
+                InjectorCheck.DEFAULT.judge(500, 500, 1, 2, 0.1), Map.of());
     }
 }

@@ -41,7 +41,10 @@ public record PhaseRates(String phase, String role, boolean judged, Double offer
             List<ServerSample> mine = samples.getOrDefault(p.name(), List.of());
             List<Double> machine = mine.stream().map(ServerSample::systemCpu).filter(Objects::nonNull).sorted().toList();
             Double machineCpu = machine.isEmpty() ? null : machine.get(machine.size() / 2);
-            List<Double> hits = mine.stream().map(ServerSample::cacheHitRate).filter(Objects::nonNull).toList();
+            // The query-embedding cache when the samples name it (its hit rate is what retrieval latency depends on).
+            boolean embedding = mine.stream().anyMatch(x -> x.embeddingCacheHitRate() != null);
+            List<Double> hits = mine.stream().map(embedding ? ServerSample::embeddingCacheHitRate : ServerSample::cacheHitRate)
+                    .filter(Objects::nonNull).toList();
             rows.add(new PhaseRates(p.name(), info == null ? null : info.role(), info != null && info.judged(),
                     info == null ? null : info.intendedRps(),
                     counts ? total.sentInWindow() / window : null,

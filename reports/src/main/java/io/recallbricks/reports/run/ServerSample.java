@@ -30,7 +30,8 @@ public record ServerSample(
         String degradationLevel,
         Double rssBudgetBytes,
         Double heapLiveBytes,
-        Double dbPoolPending) {
+        Double dbPoolPending,
+        Double embeddingCacheHitRate) {
 
     public ServerSample {
         breakers = breakers == null ? Map.of() : Map.copyOf(breakers);
