@@ -97,7 +97,7 @@ final class PhaseRunner {
             double offered = phase.role().equals("warmup") ? phase.load().rps() * 0.55 : phase.load().rps();
             InjectorCheck.Load injector = InjectorCheck.DEFAULT.judge(offered,
                     recorder.outcomes().sentInWindow() / window, probe.get().lagMs(99), probe.get().maxLagMs(),
-                    wall <= 0 ? 0 : (injectorCpu[1] - injectorCpu[0]) / 1e9 / (wall * cores));
+                    wall <= 0 ? 0 : (injectorCpu[1] - injectorCpu[0]) / 1e9 / (wall * cores), window);
             PhaseResult result = new PhaseResult(phase, started.get(), finished.get(), recorder.endpointLatency(),
                     recorder.outcomes(), recorder.achievedRps(phase.load().duration()),
                     recorder.outcomes().goodInWindow() / window, injector,

@@ -50,10 +50,13 @@ public final class ServerSampler implements AutoCloseable {
 
     /** The service's resident memory budget, written into every sample (the memory row judges RSS against it). */
     private final Optional<Long> rssBudget;
+    private final Path firstScrapeFile;
+    private String firstBody;
 
     public ServerSampler(String serviceUrl, Optional<PgActivity> pg, Optional<Long> memoryLimit, Optional<Long> rssBudget,
                          Duration interval, Path samplesFile) {
         this.rssBudget = rssBudget;
+        this.firstScrapeFile = samplesFile.toAbsolutePath().getParent().resolve("logs").resolve("metrics-first-scrape.prom");
         this.metricsUri = URI.create(serviceUrl + "/metrics");
         this.pg = pg;
         this.memoryLimit = memoryLimit;
@@ -102,6 +105,16 @@ public final class ServerSampler implements AutoCloseable {
         }
     }
 
+    /** The first /metrics answer as it was, in logs/: which metrics the service exports, for whoever reads the run. */
+    private void keepFirstScrape() {
+        try {
+            Files.createDirectories(firstScrapeFile.getParent());
+            Files.writeString(firstScrapeFile, firstBody == null ? "" : firstBody);
+        } catch (IOException e) {
+            warnOnce("cannot write " + firstScrapeFile + ": " + e.getMessage());
+        }
+    }
+
     private void sample() throws IOException, InterruptedException {
         Instant t = Instant.now();
         PrometheusText metrics = scrape();
@@ -109,6 +122,7 @@ public final class ServerSampler implements AutoCloseable {
         if (metrics == null && pgCount.isEmpty()) return;
         Map<String, Object> line = ServerSample.of(t, phase, metrics == null ? PrometheusText.parse("") : metrics,
                 previous, memoryLimit, pgCount);
+        if (metrics != null && previous == null) keepFirstScrape();
         if (metrics != null) previous = metrics;
         rssBudget.ifPresent(b -> line.put("rssBudgetBytes", b));
         out.write(JSON.writeValueAsString(line));
@@ -127,6 +141,7 @@ public final class ServerSampler implements AutoCloseable {
                 warnOnce("GET /metrics answered " + r.statusCode() + ": server samples carry no service metrics");
                 return null;
             }
+            if (firstBody == null) firstBody = r.body();
             return PrometheusText.parse(r.body());
         } catch (IOException e) {
             warnOnce("GET /metrics failed (" + e.getMessage() + ")");

@@ -60,7 +60,7 @@ class StepCriteriaTest {
                 500, 500, late, Map.of());
         List<String> missed = StepCriteria.GUIDE.missed(bound);
         assertEquals(1, missed.size());
-        assertTrue(missed.get(0).startsWith("injector-bound: sent 400.0 of 500 rps offered (< 95 %); send lag p99 250 ms"),
+        assertTrue(missed.get(0).startsWith("injector-bound: sent 400.0 of 500 rps offered (< 475.0); send lag p99 250 ms"),
                 missed.get(0));
     }
 
