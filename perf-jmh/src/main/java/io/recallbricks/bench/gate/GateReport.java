@@ -24,8 +24,16 @@ public final class GateReport {
         /** A baseline ratio this run did not produce (benchmark gone, renamed or failed): fails the gate. */
         MISSING,
         /** No in-run reference: absolute score reported, not gated. */
-        REPORTED
+        REPORTED,
+        /**
+         * Its tolerance is above {@link #MAX_GATING_TOLERANCE}: its run-to-run spread is too wide for a gate to mean
+         * anything, so its ratio and change are reported and never fail the gate.
+         */
+        REPORT_ONLY
     }
+
+    /** A benchmark gates only when its tolerance is at most this many percent (issue #12). */
+    public static final double MAX_GATING_TOLERANCE = 25.0;
 
     /**
      * @param ratio     the gated ratio (best iterations of CPU time per operation), see {@link InRunReferences}
@@ -54,6 +62,8 @@ public final class GateReport {
                 verdict = Verdict.REPORTED;
             } else if (expected == null) {
                 verdict = Verdict.NEW;
+            } else if (baseline.tolerance(key) > MAX_GATING_TOLERANCE) {
+                verdict = Verdict.REPORT_ONLY;
             } else if (baseline.regressed(key, paired.gatedRatio())) {
                 verdict = Verdict.REGRESSION;
             } else if (baseline.improved(key, paired.gatedRatio())) {
@@ -99,12 +109,43 @@ public final class GateReport {
         }
         long regressions = lines.stream().filter(l -> l.verdict() == Verdict.REGRESSION).count();
         long missing = lines.stream().filter(l -> l.verdict() == Verdict.MISSING).count();
+        long reportOnly = lines.stream().filter(l -> l.verdict() == Verdict.REPORT_ONLY).count();
+        if (reportOnly > 0) {
+            out.append(String.format(Locale.ROOT, "REPORT_ONLY: %d benchmark(s) whose tolerance exceeds +%.0f%% (too noisy to "
+                    + "gate): shown, never gated%n", reportOnly, MAX_GATING_TOLERANCE));
+        }
         out.append(String.format(Locale.ROOT, "JMH ratio gate (%s baseline; CPU-time ratios to in-run references; absolute scores not gated): %s",
                 baseline.profile(), passed() ? "PASSED" : "FAILED"));
         if (!passed()) {
             out.append(String.format(Locale.ROOT, " (%d regression(s), %d missing)", regressions, missing));
         }
         return out.append('\n').toString();
+    }
+
+    /**
+     * The verdicts as the SLA report reads them ({@code jmh/gate.json}): per benchmark its verdict, tolerance and
+     * change against the baseline, so the report can say which benchmarks gate and which are report-only.
+     */
+    public java.util.Map<String, Object> toJson() {
+        java.util.Map<String, Object> benchmarks = new java.util.LinkedHashMap<>();
+        for (Line line : lines) {
+            java.util.Map<String, Object> b = new java.util.LinkedHashMap<>();
+            b.put("verdict", line.verdict().name());
+            if (line.baselineRatio() != null) {
+                b.put("tolerancePercent", baseline.tolerance(line.key()));
+                b.put("gated", line.verdict() != Verdict.REPORT_ONLY && line.verdict() != Verdict.REPORTED);
+            }
+            if (line.ratio() != null && line.baselineRatio() != null) {
+                b.put("changePercent", Math.round((line.ratio() / line.baselineRatio() - 1) * 1000) / 10.0);
+            }
+            benchmarks.put(line.key(), b);
+        }
+        java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
+        json.put("profile", baseline.profile());
+        json.put("maxGatingTolerancePercent", MAX_GATING_TOLERANCE);
+        json.put("passed", passed());
+        json.put("benchmarks", benchmarks);
+        return json;
     }
 
     private static String shorten(String key) {

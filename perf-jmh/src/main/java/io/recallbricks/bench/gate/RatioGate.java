@@ -55,6 +55,10 @@ public final class RatioGate {
             case "check" -> {
                 GateReport report = GateReport.judge(JmhResultFile.read(a.single()), Baseline.read(a.baseline()));
                 System.out.print(report.table());
+                // Beside the result: the SLA report shows which benchmarks gate and which are report-only.
+                Path gateFile = a.single().toAbsolutePath().resolveSibling("gate.json");
+                new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+                        .writeValue(gateFile.toFile(), report.toJson());
                 return report.passed() ? 0 : 1;
             }
             case "update" -> {

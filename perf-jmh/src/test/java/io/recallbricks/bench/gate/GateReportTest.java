@@ -51,6 +51,18 @@ class GateReportTest {
     }
 
     @Test
+    void aBenchmarkWhoseToleranceExceeds25PercentIsReportOnlyAndNeverGates() throws IOException {
+        Baseline noisy = new Baseline("quick", 20, "", Map.of(KEY, 1.0), Map.of(KEY, 125.0));
+        GateReport report = GateReport.judge(run(300, 100), noisy); // 3x slower than its baseline ratio
+
+        assertEquals(GateReport.Verdict.REPORT_ONLY, report.lines().get(0).verdict());
+        assertTrue(report.passed(), "a tolerance of +125 % gates nothing, so it does not pretend to");
+        assertTrue(report.table().contains("REPORT_ONLY: 1 benchmark(s) whose tolerance exceeds +25%"), report.table());
+        Baseline gating = new Baseline("quick", 20, "", Map.of(KEY, 1.0), Map.of(KEY, 25.0));
+        assertEquals(GateReport.Verdict.REGRESSION, GateReport.judge(run(130, 100), gating).lines().get(0).verdict());
+    }
+
+    @Test
     void justInsideTheToleranceStillPasses() throws IOException {
         assertTrue(GateReport.judge(run(119, 100), baseline(1.0)).passed());
     }
