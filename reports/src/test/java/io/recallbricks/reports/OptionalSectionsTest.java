@@ -52,6 +52,13 @@ class OptionalSectionsTest {
                   "primaryMetric": {"score": 100000.0, "scoreError": 100.0, "scoreUnit": "ops/s"}}
                 ]
                 """);
+        run.writeText("jmh/gate.json", """
+                {"profile": "quick", "maxGatingTolerancePercent": 25.0, "passed": true, "benchmarks": {
+                  "io.recallbricks.bench.VectorRankingBenchmark.topK[dims=384,vectors=1000]":
+                    {"verdict": "OK", "tolerancePercent": 20.0, "gated": true, "changePercent": 1.2},
+                  "io.recallbricks.bench.JsonBenchmark.searchResponse":
+                    {"verdict": "REPORT_ONLY", "tolerancePercent": 125.0, "gated": false, "changePercent": 40.1}}}
+                """);
         run.writeText("jmh/references.yaml", """
                 references:
                   io.recallbricks.bench.JsonBenchmark.searchResponse: io.recallbricks.bench.JsonBenchmark.plainTree
@@ -69,6 +76,11 @@ class OptionalSectionsTest {
         String html = Files.readString(report.reportDir().resolve("sla-report.html"));
         assertTrue(html.contains("<h2>Microbenchmarks</h2>"));
         assertTrue(html.contains("VectorRankingBenchmark.topK [dims=384, vectors=1000]"));
+        assertTrue(html.contains("gated (tolerance +20 %): OK, +1.2 %"), "the JMH gate's verdict per benchmark");
+        assertTrue(html.contains("report-only (tolerance +125 %), +40.1 %"), "too noisy to gate, and it says so");
+        String md = Files.readString(report.reportDir().resolve("sla-report.md"));
+        assertTrue(md.contains("Microbenchmarks (JMH)") && md.contains("report-only (tolerance +125 %)"), md);
+        assertTrue(md.contains("### Resilience"), md);
         JsonNode json = new ObjectMapper().readTree(report.reportDir().resolve("sla-report.json").toFile());
         assertEquals(6, json.get("microbenchmarks").size());
         assertTrue(json.get("microbenchmarks").get(4).get("error").isNull(), "NaN error written as null");

@@ -84,14 +84,32 @@ public final class PhaseRecorder implements AutoCloseable {
         outcomes.add(endpoint, status, ok, sentInWindow, now <= windowEndNanos);
     }
 
+    private volatile long windowLengthNanos = -1;
+    private final java.util.concurrent.atomic.AtomicBoolean windowOpen = new java.util.concurrent.atomic.AtomicBoolean();
+
     /**
-     * Opens the arrival window: requests sent from now until {@code length} later count as offered in it, and
-     * their responses count as good only if they complete inside it too.
+     * Arms the arrival window: it opens at the phase's first arrival ({@link #arrival()}) and lasts {@code length}.
+     * Requests sent inside it count as offered in it, and their responses count as good only if they complete
+     * inside it too. From the first arrival, not from Gatling's before() hook: Gatling sends its first users a few
+     * hundred ms after the hook, and a window opened early would close on the schedule's last arrivals.
      */
+    public void armWindow(java.time.Duration length) {
+        windowLengthNanos = length.toNanos();
+    }
+
+    /** Called at every arrival, before its request: the first one opens the window. */
+    public void arrival() {
+        if (windowLengthNanos >= 0 && !windowOpen.get() && windowOpen.compareAndSet(false, true)) {
+            long now = System.nanoTime();
+            windowEndNanos = now + windowLengthNanos;
+            windowStartNanos = now;
+        }
+    }
+
+    /** Opens the window now (for tests and callers without arrivals of their own). */
     public void openWindow(java.time.Duration length) {
-        long now = System.nanoTime();
-        windowEndNanos = now + length.toNanos();
-        windowStartNanos = now;
+        armWindow(length);
+        arrival();
     }
 
     /** Writes the interval since the previous call, one histogram per endpoint that saw traffic. */

@@ -6,7 +6,8 @@ import java.util.StringJoiner;
 /**
  * Which resource ran out in the step that broke: the injector when it fell behind its schedule; the machine's CPU
  * when the processes serving the load kept it (nearly) all busy, naming the process that used most; else no CPU
- * ceiling, and the step's own misses say what broke (latency, errors, pool waits).
+ * ceiling, and the step's own misses say what broke (latency, errors, pool waits). When the whole machine was busy
+ * but the load's own processes were not what kept it busy, the neighbours took the CPU, and it says so.
  */
 final class Bottleneck {
 
@@ -37,6 +38,10 @@ final class Bottleneck {
         }
         if (total >= SATURATED) {
             return String.format("machine CPU, %.0f %% busy (%s); largest: %s", 100 * total, parts, largest);
+        }
+        if (broken.machineBusy() != null && broken.machineBusy() >= SATURATED) {
+            return String.format("machine CPU, %.0f %% busy, %.0f %% of it other processes than the load's (%s)",
+                    100 * broken.machineBusy(), 100 * (broken.machineBusy() - total), parts);
         }
         return String.format("no CPU ceiling (%.0f %% busy: %s); missed: %s", 100 * total, parts, String.join(", ", missed));
     }

@@ -7,6 +7,7 @@ import io.recallbricks.perf.record.InjectorCheck;
 import io.recallbricks.perf.record.PhaseRecorder;
 import io.recallbricks.perf.record.SendLagProbe;
 import io.recallbricks.perf.server.CpuBudget;
+import io.recallbricks.perf.server.MachineCpu;
 import io.recallbricks.perf.server.ServerSampler;
 import io.recallbricks.perf.workload.LoadContext;
 import java.io.IOException;
@@ -52,6 +53,8 @@ final class PhaseRunner {
         AtomicReference<Map<String, CpuBudget.ComponentCpu>> cpuAtStop = new AtomicReference<>();
         AtomicReference<SendLagProbe> probe = new AtomicReference<>();
         long[] injectorCpu = new long[2];
+        AtomicReference<Optional<MachineCpu>> machineAtStart = new AtomicReference<>(Optional.empty());
+        AtomicReference<Optional<MachineCpu>> machineAtStop = new AtomicReference<>(Optional.empty());
         ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, r -> {
             Thread t = new Thread(r, "phase-timers");
             t.setDaemon(true);
@@ -61,9 +64,10 @@ final class PhaseRunner {
                 System.currentTimeMillis())) {
             Runnable onStart = () -> {
                 started.set(Instant.now());
-                recorder.openWindow(phase.load().duration());
+                recorder.armWindow(phase.load().duration());
                 probe.set(new SendLagProbe());
                 injectorCpu[0] = InjectorCpu.nanos();
+                machineAtStart.set(MachineCpu.read());
                 cpuAtStart.set(cpu.read());
                 recorder.restartClock(started.get().toEpochMilli());
                 sampler.ifPresent(s -> s.startPhase(phase.name()));
@@ -76,6 +80,7 @@ final class PhaseRunner {
             Runnable onStop = () -> {
                 finished.set(Instant.now());
                 injectorCpu[1] = InjectorCpu.nanos();
+                machineAtStop.set(MachineCpu.read());
                 if (probe.get() != null) probe.get().close();
                 cpuAtStop.set(cpu.read());
                 timers.shutdownNow();
@@ -101,7 +106,8 @@ final class PhaseRunner {
             PhaseResult result = new PhaseResult(phase, started.get(), finished.get(), recorder.endpointLatency(),
                     recorder.outcomes(), recorder.achievedRps(phase.load().duration()),
                     recorder.outcomes().goodInWindow() / window, injector,
-                    CpuBudget.shares(cpuAtStart.get(), cpuAtStop.get(), wall, cores));
+                    CpuBudget.shares(cpuAtStart.get(), cpuAtStop.get(), wall, cores),
+                    machineAtStop.get().flatMap(after -> machineAtStart.get().flatMap(after::busySince)).orElse(null));
             System.out.printf("  offered %.1f, sent %.1f, good %.1f rps; injector send lag p99 %.1f ms, CPU %.1f %% of "
                     + "the machine%s%n", offered, injector.sentRps(), result.goodRps(), injector.lagP99Ms(),
                     100 * injector.cpuShare(), injector.bound() ? "; INJECTOR-BOUND: " + injector.whyText() : "");

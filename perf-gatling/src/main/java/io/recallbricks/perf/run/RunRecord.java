@@ -79,6 +79,12 @@ final class RunRecord {
         }
     }
 
+    /** A judged phase that held the step criteria: the break point is at least its rate, whatever the stress steps do. */
+    void heldBeforeStress(PhaseResult r) {
+        breakPointRps = r.spec().load().rps();
+        breakPointGoodRps = r.goodRps();
+    }
+
     /** Which resource ran out at the lowest broken rate, and how far apart the last held and first broken rate are. */
     void stressOutcome(String limitedBy, Double resolutionPercent) {
         this.limitedBy = limitedBy;

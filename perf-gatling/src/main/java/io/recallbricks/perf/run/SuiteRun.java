@@ -80,7 +80,7 @@ public final class SuiteRun {
                 if (phase.judged()) judged.add(r);
                 folder.writeRunJson(record.toJson(null));
             }
-            if (!config.stressPhases().isEmpty()) stress(phases, record, folder);
+            if (!config.stressPhases().isEmpty()) stress(phases, record, folder, judged);
             double cpu = (processCpuNanos() - cpuBefore) / 1e9;
             double wall = (System.nanoTime() - wallBefore) / 1e9;
             int cores = Runtime.getRuntime().availableProcessors();
@@ -115,8 +115,13 @@ public final class SuiteRun {
      * --stress-resolution percent apart. The break point is the highest rate that held; which resource ran out is
      * read from the lowest rate that broke.
      */
-    private void stress(PhaseRunner phases, RunRecord record, RunFolder folder) throws IOException {
-        Double held = null;
+    private void stress(PhaseRunner phases, RunRecord record, RunFolder folder, List<PhaseResult> judged)
+            throws IOException {
+        // When the first step breaks, the bisection starts from the highest judged phase that held the same criteria.
+        Optional<PhaseResult> judgedHeld = judged.stream().filter(r -> StepCriteria.GUIDE.missed(r).isEmpty())
+                .max(java.util.Comparator.comparingDouble(r -> r.spec().load().rps()));
+        judgedHeld.ifPresent(record::heldBeforeStress);
+        Double held = judgedHeld.map(r -> r.spec().load().rps()).orElse(null);
         PhaseResult broken = null;
         List<String> brokenMissed = List.of();
         for (PhaseSpec step : config.stressPhases()) {

@@ -61,6 +61,7 @@ final class Workload {
 
     /** One arrival: which tenant calls, about what. */
     private static Session drawArrival(Session session, LoadContext.Phase phase) {
+        phase.recorder().arrival();
         Tenant tenant = phase.dataset().anyTenant();
         ThreadLocalRandom r = ThreadLocalRandom.current();
         return session.setAll(Map.of(

@@ -57,7 +57,7 @@ class StepCriteriaTest {
         PhaseResult fine = result(Map.of(), 0, 500);
         InjectorCheck.Load late = InjectorCheck.DEFAULT.judge(500, 400, 250, 900, 0.6);
         PhaseResult bound = new PhaseResult(STEP, fine.startedAt(), fine.finishedAt(), fine.latency(), fine.outcomes(),
-                500, 500, late, Map.of());
+                500, 500, late, Map.of(), null);
         List<String> missed = StepCriteria.GUIDE.missed(bound);
         assertEquals(1, missed.size());
         assertTrue(missed.get(0).startsWith("injector-bound: sent 400.0 of 500 rps offered (< 475.0); send lag p99 250 ms"),
@@ -84,6 +84,6 @@ class StepCriteriaTest {
             for (int i = 0; i < 1000; i++) outcomes.add(e, i < ko ? "503" : "200", i >= ko);
         });
         return new PhaseResult(STEP, Instant.now(), Instant.now(), latency, outcomes, good, good,
-                InjectorCheck.DEFAULT.judge(500, 500, 1, 2, 0.1), Map.of());
+                InjectorCheck.DEFAULT.judge(500, 500, 1, 2, 0.1), Map.of(), null);
     }
 }

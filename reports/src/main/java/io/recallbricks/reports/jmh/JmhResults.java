@@ -32,6 +32,31 @@ public final class JmhResults {
 
     public static final String RESULT_FILE = "jmh-result.json";
     public static final String REFERENCES_FILE = "references.yaml";
+    /** Written by perf-jmh's ratio gate beside the result: per benchmark, its verdict and whether it gates. */
+    public static final String GATE_FILE = "gate.json";
+
+    /** perf-jmh's key of a result: the benchmark, then its parameters sorted by name ({@code topK[dims=384,vectors=1000]}). */
+    static String gateKey(Microbenchmark b) {
+        return b.params().isEmpty() ? b.benchmark() : b.benchmark() + b.params().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey()).map(e -> e.getKey() + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+    }
+
+    private static Map<String, BenchmarkRow.GateVerdict> gate(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Map.of();
+        }
+        JsonNode root = Json.read(file, JsonNode.class);
+        Map<String, BenchmarkRow.GateVerdict> verdicts = new java.util.HashMap<>();
+        root.path("benchmarks").fields().forEachRemaining(e -> {
+            JsonNode v = e.getValue();
+            verdicts.put(e.getKey(), new BenchmarkRow.GateVerdict(v.path("verdict").asText("?"),
+                    v.has("tolerancePercent") ? v.get("tolerancePercent").asDouble() : null,
+                    v.has("changePercent") ? v.get("changePercent").asDouble() : null,
+                    v.has("gated") ? v.get("gated").asBoolean() : null));
+        });
+        return verdicts;
+    }
 
     private JmhResults() {
     }
@@ -44,11 +69,12 @@ public final class JmhResults {
         }
         List<Microbenchmark> results = parse(file);
         Map<String, String> references = references(jmhDir.resolve(REFERENCES_FILE));
+        Map<String, BenchmarkRow.GateVerdict> gate = gate(jmhDir.resolve(GATE_FILE));
         List<BenchmarkRow> rows = new ArrayList<>();
         for (Microbenchmark b : results) {
             Optional<Microbenchmark> ref = referenceName(b, results, references)
                     .flatMap(name -> matching(b, name, results));
-            rows.add(new BenchmarkRow(b, ref.orElse(null), ref.map(r -> ratio(b, r)).orElse(null)));
+            rows.add(new BenchmarkRow(b, ref.orElse(null), ref.map(r -> ratio(b, r)).orElse(null), gate.get(gateKey(b))));
         }
         return Optional.of(rows);
     }

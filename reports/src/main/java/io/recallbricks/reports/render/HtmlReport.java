@@ -344,7 +344,7 @@ public final class HtmlReport {
         }
         h.append("<h2>Microbenchmarks</h2><p class=\"muted\">JMH results of this run. Ratio: cost relative to the ")
                 .append("in-run reference (above 1 is slower than the reference).</p><table><tr><th>Benchmark</th>")
-                .append("<th>Mode</th><th>Score</th><th>Error</th><th>Unit</th><th>Reference</th><th>Ratio</th></tr>");
+                .append("<th>Mode</th><th>Score</th><th>Error</th><th>Unit</th><th>Reference</th><th>Ratio</th><th>Gate</th></tr>");
         for (BenchmarkRow r : run.microbenchmarks().get()) {
             h.append("<tr><td>").append(Html.esc(r.benchmark().label())).append("</td><td>")
                     .append(Html.esc(r.benchmark().mode())).append("</td>");
@@ -353,7 +353,8 @@ public final class HtmlReport {
             h.append("<td>").append(Html.esc(r.benchmark().unit())).append("</td><td>")
                     .append(r.reference() == null ? "" : Html.esc(r.reference().label())).append("</td>");
             cells(h, r.ratio() == null ? "" : Format.number(r.ratio(), 2));
-            h.append("</tr>");
+            h.append("<td class=\"").append(r.gate() != null && "REPORT_ONLY".equals(r.gate().verdict()) ? "SKIPPED" : "muted")
+                    .append("\">").append(r.gate() == null ? "" : Html.esc(r.gate().text())).append("</td></tr>");
         }
         h.append("</table>\n");
     }

@@ -47,8 +47,43 @@ public final class MarkdownReport {
         }
         md.append("\n</details>\n");
 
+        resilience(md, e);
+        microbenchmarks(md, e);
         md.append("\n").append(comparison(content));
         return md.toString();
+    }
+
+    /** One line per chaos experiment: verdict, MTTR against its bound, writes lost; or why there are none. */
+    private static void resilience(StringBuilder md, Evaluation e) {
+        md.append("\n### Resilience\n\n");
+        if (e.run().experiments().isEmpty()) {
+            String leftOut = e.run().info().chaosLeftOut();
+            md.append(leftOut == null ? ":x: No chaos journals: the experiments did not run.\n"
+                    : ":warning: Left out on purpose (" + leftOut + "): this verdict says nothing about resilience.\n");
+            return;
+        }
+        md.append("| Experiment | Verdict | MTTR | Writes lost |\n|---|---|---:|---:|\n");
+        for (io.recallbricks.reports.chaos.Experiment x : e.run().experiments().get()) {
+            md.append("| ").append(cell(x.title())).append(" | ").append(x.passed() ? ":white_check_mark: passed" : ":x: failed")
+                    .append(" | ").append(x.mttrSeconds() == null ? "n/a" : Format.number(x.mttrSeconds(), 1) + " s"
+                            + (x.mttrBoundSeconds() == null ? "" : " of " + Format.number(x.mttrBoundSeconds(), 0) + " s"))
+                    .append(" | ").append(x.writes() == null ? "n/a" : String.valueOf(x.writes().lost())).append(" |\n");
+        }
+    }
+
+    /** The microbenchmarks with their ratio and whether the JMH gate gates them or only reports them. */
+    private static void microbenchmarks(StringBuilder md, Evaluation e) {
+        if (e.run().microbenchmarks().isEmpty()) {
+            return;
+        }
+        md.append("\n<details><summary>Microbenchmarks (JMH)</summary>\n\n| Benchmark | Score | Ratio | Gate |\n|---|---:|---:|---|\n");
+        for (io.recallbricks.reports.jmh.BenchmarkRow r : e.run().microbenchmarks().get()) {
+            md.append("| ").append(cell(r.benchmark().label())).append(" | ").append(Format.number(r.benchmark().score(), 3))
+                    .append(' ').append(r.benchmark().unit()).append(" | ")
+                    .append(r.ratio() == null ? "" : Format.number(r.ratio(), 2)).append(" | ")
+                    .append(r.gate() == null ? "" : cell(r.gate().text())).append(" |\n");
+        }
+        md.append("\n</details>\n");
     }
 
     private static String comparison(ReportContent content) {
