@@ -48,6 +48,15 @@ class CriteriaFileTest {
     }
 
     @Test
+    void theSoakCriteriaJudgeEnduranceWithoutPeakStressOrChaos() {
+        Criteria soak = Criteria.load(Path.of("criteria/soak.yaml"));
+        List<String> ids = soak.criteria().stream().map(Criterion::id).toList();
+        assertTrue(ids.contains("rps-soak") && ids.contains("memory"), ids.toString());
+        assertFalse(ids.contains("rps-peak") || ids.contains("break-point") || ids.contains("resilience"), ids.toString());
+        assertEquals(List.of("soak"), soak.byId("rps-soak").phases());
+    }
+
+    @Test
     void aTeamAddsAPerEndpointRowWithoutCode() throws IOException {
         Criteria c = Criteria.load(file("""
                 version: "2026-11-28.1"
