@@ -29,7 +29,7 @@ class CriteriaFileTest {
         Criteria c = Criteria.defaults();
         assertEquals("2", c.version());
         assertEquals(List.of("availability", "error-rate", "p95-predict", "p95-suggest", "p95-search", "p99-all",
-                "rps-sustained", "rps-peak", "cpu", "memory", "db-connections", "break-point", "resilience"),
+                "rps-sustained", "rps-peak", "cpu", "memory", "db-connections", "db-pool-wait", "break-point", "resilience"),
                 c.criteria().stream().map(Criterion::id).toList());
         assertEquals(">= 99.9%", c.byId("availability").describeTarget());
         assertEquals("< 1%", c.byId("error-rate").describeTarget());

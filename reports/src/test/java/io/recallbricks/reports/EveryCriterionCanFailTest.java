@@ -147,6 +147,26 @@ class EveryCriterionCanFailTest {
     }
 
     @Test
+    void requestsWaitingForThePoolFailTheDbPoolRowWhileTheConnectionCountLooksFine() {
+        RunFixture run = RunFixture.standard(tmp.resolve("ci-pool"), "ci", T0).writeHealthy(20);
+        List<Map<String, Object>> samples = new ArrayList<>();
+        for (String phase : run.phaseNames()) {
+            for (int i = 0; i < 5; i++) {
+                Map<String, Object> s = RunFixture.sample(phase, run.phaseStart(phase).plusSeconds(i), 0.3, 0.4, 20);
+                if (phase.equals("peak")) s.put("dbPoolAcquireMs", 400.0); // 20 of 20 busy, requests queue for them
+                samples.add(s);
+            }
+        }
+        run.writeSampleLines(samples);
+
+        Evaluation e = SlaReport.evaluate(run.dir, Criteria.defaults());
+        assertEquals(Status.PASS, result(e, "db-connections").status(), "20 connections is far below 150");
+        assertEquals(Status.FAIL, result(e, "db-pool-wait").status());
+        assertEquals("peak", result(e, "db-pool-wait").phase());
+        assertEquals(1, e.exitCode());
+    }
+
+    @Test
     void chaosNotRunFailsTheGate() throws IOException {
         RunFixture run = RunFixture.standard(tmp.resolve("ci-nochaos"), "ci", T0).writeHealthy(20);
         Files.delete(run.dir.resolve("chaos/database-down.journal.json"));

@@ -258,6 +258,7 @@ final class RunFixture {
         m.put("memoryLimitBytes", 2_000_000_000L);
         m.put("rssBudgetBytes", 2_000_000_000L);
         m.put("heapLiveBytes", 250_000_000L);
+        m.put("dbPoolAcquireMs", 1.5);
         m.put("dbConnectionsActive", 2);
         m.put("dbConnectionsIdle", 8);
         m.put("dbConnectionsMax", 10);

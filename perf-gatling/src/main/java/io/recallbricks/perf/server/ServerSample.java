@@ -58,8 +58,21 @@ public final class ServerSample {
                 .ifPresent(v -> s.put("heapLiveBytes", v.longValue()));
         // Threads waiting for a pooled connection: where pool exhaustion shows first.
         metrics.sum("hikaricp_connections_pending", l -> true).ifPresent(v -> s.put("dbPoolPending", v.longValue()));
+        poolAcquireMs(metrics, previous).ifPresent(v -> s.put("dbPoolAcquireMs", Math.round(v * 1000) / 1000.0));
         metrics.value("degradation_level").ifPresent(v -> s.put("degradationLevel", label(DEGRADATION_LEVELS, v)));
         return s;
+    }
+
+    /** The mean time a request waited for a pooled connection between two scrapes (Hikari's acquire timer), in ms. */
+    static OptionalDouble poolAcquireMs(PrometheusText now, PrometheusText before) {
+        if (before == null) return OptionalDouble.empty();
+        Optional<Double> s1 = now.sum("hikaricp_connections_acquire_seconds_sum", l -> true);
+        Optional<Double> c1 = now.sum("hikaricp_connections_acquire_seconds_count", l -> true);
+        Optional<Double> s0 = before.sum("hikaricp_connections_acquire_seconds_sum", l -> true);
+        Optional<Double> c0 = before.sum("hikaricp_connections_acquire_seconds_count", l -> true);
+        if (s1.isEmpty() || c1.isEmpty() || s0.isEmpty() || c0.isEmpty()) return OptionalDouble.empty();
+        double count = c1.get() - c0.get();
+        return count > 0 ? OptionalDouble.of((s1.get() - s0.get()) / count * 1000) : OptionalDouble.of(0);
     }
 
     /** Hits over lookups between two scrapes; absent without a previous scrape or without lookups in between. */

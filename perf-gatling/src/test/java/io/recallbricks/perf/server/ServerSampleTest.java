@@ -64,4 +64,31 @@ class ServerSampleTest {
         assertEquals(Map.of("t", "2026-11-28T13:01:00Z", "phase", "peak", "processCpu", 0.5), s);
         assertFalse(s.containsKey("heapMaxBytes"), "no heap pool with a maximum: no heap maximum");
     }
+
+    @Test
+    void poolWaitsAndTheEmbeddingCacheAreMeasuredOverTheInterval() {
+        PrometheusText before = PrometheusText.parse("""
+                hikaricp_connections_acquire_seconds_sum{pool="recallbricks"} 1.0
+                hikaricp_connections_acquire_seconds_count{pool="recallbricks"} 1000
+                cache_hits_total{cache="embeddings"} 10
+                cache_misses_total{cache="embeddings"} 10
+                cache_hits_total{cache="api_keys"} 1000
+                cache_misses_total{cache="api_keys"} 0
+                """);
+        PrometheusText now = PrometheusText.parse("""
+                hikaricp_connections_acquire_seconds_sum{pool="recallbricks"} 21.0
+                hikaricp_connections_acquire_seconds_count{pool="recallbricks"} 1100
+                hikaricp_connections_pending{pool="recallbricks"} 7
+                cache_hits_total{cache="embeddings"} 40
+                cache_misses_total{cache="embeddings"} 80
+                cache_hits_total{cache="api_keys"} 2000
+                cache_misses_total{cache="api_keys"} 0
+                """);
+        var s = ServerSample.of(java.time.Instant.now(), "peak", now, before, java.util.Optional.empty(),
+                java.util.Optional.empty());
+        assertEquals(200.0, (double) s.get("dbPoolAcquireMs"), 1e-9, "20 s of waiting over 100 acquisitions");
+        assertEquals(7L, s.get("dbPoolPending"));
+        assertEquals(0.3, (double) s.get("embeddingCacheHitRate"), 1e-9, "30 hits of 100 embedding lookups");
+        assertEquals(1030.0 / 1100, (double) s.get("cacheHitRate"), 1e-9, "all caches, api keys included");
+    }
 }

@@ -22,6 +22,8 @@ public enum SampleQuantity {
     LIVE_HEAP_RATIO("liveHeapRatio", true),
     /** The worse of rssBudgetRatio and liveHeapRatio (whichever the sample carries), in %. */
     MEMORY_BUDGET("memoryBudget", true),
+    /** Mean time a request waited for a pooled connection over a sample's interval (Hikari's acquire timer), ms. */
+    DB_POOL_ACQUIRE_MS("dbPoolAcquireMs", false),
     /** Threads waiting for a pooled database connection (Hikari's pending), a count. */
     DB_POOL_PENDING("dbPoolPending", false),
     /** Connections to the service's database as pg_stat_activity counts them (all instances), a count. */

@@ -31,7 +31,8 @@ public record ServerSample(
         Double rssBudgetBytes,
         Double heapLiveBytes,
         Double dbPoolPending,
-        Double embeddingCacheHitRate) {
+        Double embeddingCacheHitRate,
+        Double dbPoolAcquireMs) {
 
     public ServerSample {
         breakers = breakers == null ? Map.of() : Map.copyOf(breakers);
@@ -49,6 +50,7 @@ public record ServerSample(
             case LIVE_HEAP_RATIO -> ratio(heapLiveBytes, heapMaxBytes);
             case MEMORY_BUDGET -> worst(quantity(SampleQuantity.RSS_BUDGET_RATIO), quantity(SampleQuantity.LIVE_HEAP_RATIO));
             case DB_POOL_PENDING -> of(dbPoolPending);
+            case DB_POOL_ACQUIRE_MS -> of(dbPoolAcquireMs);
             case PG_CONNECTIONS -> of(pgConnections);
             case DB_CONNECTIONS_ACTIVE -> of(dbConnectionsActive);
             case DB_CONNECTIONS_OPEN -> dbConnectionsActive == null || dbConnectionsIdle == null
