@@ -82,7 +82,22 @@ public final class ConfigResolver {
                 rssBudget(v),
                 chaos(v),
                 percent(v, Setting.STRESS_RESOLUTION),
-                share(v, Setting.NEW_QUERY_SHARE));
+                share(v, Setting.NEW_QUERY_SHARE),
+                largest(v)[0], largest(v)[1]);
+    }
+
+    private static int[] largest(Map<Setting, String> v) {
+        String text = v.get(Setting.LARGEST_TENANTS).trim();
+        if (text.equalsIgnoreCase("off")) return new int[] {0, 0};
+        String[] parts = text.split("@");
+        try {
+            int n = Integer.parseInt(parts[0].trim());
+            int m = Integer.parseInt(parts[1].trim());
+            if (parts.length != 2 || n <= 0 || m <= 0) throw new NumberFormatException();
+            return new int[] {n, m};
+        } catch (RuntimeException e) {
+            throw invalid(Setting.LARGEST_TENANTS, v, "expected <tenants>@<memories> such as 5@2000, or off");
+        }
     }
 
     private static Optional<Long> rssBudget(Map<Setting, String> v) {

@@ -39,6 +39,7 @@ public enum Profile {
         d.put(Setting.EMBEDDING_LATENCY, "80/400");
         d.put(Setting.SOAK, "off");
         d.put(Setting.SERVICE_RSS_BUDGET, "auto");
+        d.put(Setting.LARGEST_TENANTS, "off");
         d.put(Setting.STRESS_RESOLUTION, "10");
         d.put(Setting.NEW_QUERY_SHARE, "0.30");
         switch (this) {
@@ -67,6 +68,7 @@ public enum Profile {
                 d.put(Setting.SAMPLE_INTERVAL, "5s");
                 d.put(Setting.PROGRESS_INTERVAL, "10s");
                 d.put(Setting.CHAOS, "full");
+                d.put(Setting.LARGEST_TENANTS, "5@2000");
             }
             case SOAK -> {
                 d.put(Setting.TENANTS, "50");

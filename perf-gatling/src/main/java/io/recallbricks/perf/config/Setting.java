@@ -8,6 +8,7 @@ package io.recallbricks.perf.config;
 public enum Setting {
     TENANTS("tenants", "number of tenants (one API key each) created through the admin API"),
     MEMORIES_PER_TENANT("memories-per-tenant", "memories seeded per tenant before the load"),
+    LARGEST_TENANTS("largest-tenants", "<n>@<memories>: the first n tenants hold this many memories instead (so a tenant's candidate set is not trivially small), or off"),
     WARMUP("warmup", "warm-up load, never judged, <rps>@<duration> or off"),
     BASELINE("baseline", "baseline phase, <rps>@<duration> or off"),
     SUSTAINED("sustained", "sustained phase, <rps>@<duration> or off"),

@@ -39,7 +39,14 @@ public record SuiteConfig(
         Optional<Long> serviceRssBudgetBytes,
         String chaos,
         double stressResolutionPercent,
-        double newQueryShare) {
+        double newQueryShare,
+        int largestTenants,
+        int largestTenantMemories) {
+
+    /** Memories seeded for the tenant at {@code index}. */
+    public int memoriesOf(int index) {
+        return index < largestTenants ? Math.max(largestTenantMemories, memoriesPerTenant) : memoriesPerTenant;
+    }
 
     /** The warm-up and the judged phases in the order they run, rates already scaled for this injector. */
     public List<PhaseSpec> steadyPhases() {

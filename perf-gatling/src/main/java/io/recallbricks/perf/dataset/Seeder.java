@@ -69,7 +69,14 @@ public final class Seeder {
     /** Creates {@code perTenant} memories for each tenant, recording their ids in the tenant. */
     public void seedMemories(List<Tenant> tenants, int perTenant, Corpus corpus, int concurrency)
             throws InterruptedException {
-        int total = tenants.size() * perTenant;
+        seedMemories(tenants, t -> perTenant, corpus, concurrency);
+    }
+
+    /** @param perTenant memories of the tenant at an index (the largest tenants can hold more than the others) */
+    public void seedMemories(List<Tenant> tenants, java.util.function.IntUnaryOperator perTenant, Corpus corpus,
+                             int concurrency) throws InterruptedException {
+        int total = 0;
+        for (int t = 0; t < tenants.size(); t++) total += perTenant.applyAsInt(t);
         Semaphore inFlight = new Semaphore(concurrency);
         Map<String, LongAdder> failures = new ConcurrentHashMap<>();
         AtomicInteger done = new AtomicInteger();
@@ -78,7 +85,7 @@ public final class Seeder {
         long lastPrint = started;
         for (int t = 0; t < tenants.size(); t++) {
             Tenant tenant = tenants.get(t);
-            for (int m = 0; m < perTenant; m++) {
+            for (int m = 0; m < perTenant.applyAsInt(t); m++) {
                 MemoryDraft draft = corpus.memory(t, m);
                 inFlight.acquire();
                 calls.add(http.sendAsync(post("/api/v1/memories", tenant.apiKey(), draft.body()),

@@ -36,8 +36,13 @@ final class RunRecord {
         json.put("target", target);
     }
 
-    void dataset(int tenants, int memoriesPerTenant) {
-        json.put("dataset", ordered("tenants", tenants, "memoriesPerTenant", memoriesPerTenant));
+    void dataset(int tenants, int memoriesPerTenant, int largestTenants, int largestTenantMemories) {
+        Map<String, Object> d = ordered("tenants", tenants, "memoriesPerTenant", memoriesPerTenant);
+        if (largestTenants > 0) {
+            d.put("largestTenants", largestTenants);
+            d.put("largestTenantMemories", largestTenantMemories);
+        }
+        json.put("dataset", d);
     }
 
     void injector(String name, double cpuSeconds, double wallSeconds, int cores) {

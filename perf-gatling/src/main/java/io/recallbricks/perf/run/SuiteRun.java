@@ -52,7 +52,7 @@ public final class SuiteRun {
         System.out.println("run folder: " + folder.dir());
         System.out.println(machineLoad());
         RunRecord record = new RunRecord(folder.runId(), config.profile().id(), startedAt);
-        record.dataset(config.tenants(), config.memoriesPerTenant());
+        record.dataset(config.tenants(), config.memoriesPerTenant(), config.largestTenants(), config.memoriesOf(0));
         List<PhaseResult> judged = new ArrayList<>();
         // From the start, so that a run that could not finish still says what it is (and why it stopped).
         folder.writeRunJson(record.toJson(null));
@@ -176,7 +176,11 @@ public final class SuiteRun {
         System.out.printf("seeding: %d tenants x %d memories%n", config.tenants(), config.memoriesPerTenant());
         List<Tenant> tenants = seeder.createTenants(runId + "-" + config.injector(), config.tenants(),
                 target.operatorKey(), target.tenantKey());
-        seeder.seedMemories(tenants, config.memoriesPerTenant(), corpus, config.seedConcurrency());
+        if (config.largestTenants() > 0) {
+            System.out.printf("seeding: the %d largest tenants hold %d memories each%n", config.largestTenants(),
+                    config.memoriesOf(0));
+        }
+        seeder.seedMemories(tenants, config::memoriesOf, corpus, config.seedConcurrency());
         return new Dataset(tenants, new QuerySampler(corpus.queries(DISTINCT_QUERIES), QuerySampler.DEFAULT_EXPONENT,
                 config.seed(), config.newQueryShare()), corpus);
     }

@@ -37,6 +37,12 @@ class MemorySizeTest {
                 java.util.List.of("--chaos=some"), java.util.Map.of()));
         assertEquals("--chaos=some: must be ci, full or off", c.getMessage());
         assertEquals("ci", ConfigResolver.resolve(java.util.List.of(), java.util.Map.of()).chaos());
-        assertEquals("full", ConfigResolver.resolve(java.util.List.of("--profile", "full"), java.util.Map.of()).chaos());
+        SuiteConfig full = ConfigResolver.resolve(java.util.List.of("--profile", "full"), java.util.Map.of());
+        assertEquals("full", full.chaos());
+        assertEquals(2000, full.memoriesOf(0), "the full profile's largest tenants hold 2,000 memories");
+        assertEquals(400, full.memoriesOf(5));
+        var l = assertThrows(IllegalArgumentException.class, () -> ConfigResolver.resolve(
+                java.util.List.of("--largest-tenants=5"), java.util.Map.of()));
+        assertEquals("--largest-tenants=5: expected <tenants>@<memories> such as 5@2000, or off", l.getMessage());
     }
 }
