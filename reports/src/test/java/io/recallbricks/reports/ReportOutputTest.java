@@ -112,7 +112,9 @@ class ReportOutputTest {
         String html = Files.readString(report.reportDir().resolve("sla-report.html"));
 
         assertTrue(report.evaluation().passed(), () -> report.evaluation().failures().toString());
-        assertTrue(html.contains("Break point (last rate that held): <b>300.0 rps</b>"));
+        assertTrue(html.contains("Break point (highest offered rate that held): <b>300.0 rps</b>"));
+        assertTrue(html.contains("aria-label=\"Stress ladder\""), "the ladder as a picture");
+        assertTrue(html.indexOf("Stress ladder") < html.indexOf("<h2>Success criteria</h2>"), "pictures lead");
         assertTrue(html.contains("<td>stress-300</td>"));
     }
 

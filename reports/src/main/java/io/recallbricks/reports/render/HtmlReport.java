@@ -75,12 +75,13 @@ public final class HtmlReport {
         }
         gatlingLinks(h, run);
 
+        // Pictures first: rate and latency over time, the stress ladder and its break point; then the tables.
+        charts(h, run, origin, markers);
+        stress(h, info);
         criteria(h, e);
         phases(h, run, e);
         endpoints(h, e);
-        charts(h, run, origin, markers);
         samples(h, run, origin, markers);
-        stress(h, info);
         injectors(h, info);
         comparison(h, content);
         microbenchmarks(h, run);
@@ -277,19 +278,79 @@ public final class HtmlReport {
         }
     }
 
+    /**
+     * The stress run as a picture: one pair of bars per step in the order it ran (the ladder, then the bisection),
+     * offered rate (grey) and good rate (green if the step held, red if it broke), the break point marked; the
+     * table below says what each broken step missed.
+     */
     private static void stress(StringBuilder h, RunInfo info) {
         if (info.stress() == null || info.stress().steps().isEmpty()) {
             return;
         }
-        h.append("<h2>Stress</h2><p>Break point (last rate that held): <b>")
-                .append(info.stress().breakPointRps() == null ? "not reached" : Format.value(info.stress().breakPointRps(), "rps"))
-                .append("</b></p><table><tr><th>Step</th><th>Intended</th><th>Held</th></tr>");
-        for (RunInfo.Stress.Step s : info.stress().steps()) {
+        RunInfo.Stress st = info.stress();
+        h.append("<h2>Stress ladder and break point</h2><p>Break point (highest offered rate that held): <b>")
+                .append(st.breakPointRps() == null ? "not reached" : Format.value(st.breakPointRps(), "rps"))
+                .append("</b>");
+        if (st.breakPointGoodRps() != null) {
+            h.append(", good rate there ").append(Format.value(st.breakPointGoodRps(), "rps"));
+        }
+        if (st.limitedBy() != null) {
+            h.append("; ran out: ").append(Html.esc(st.limitedBy()));
+        }
+        h.append("</p>\n").append(ladderSvg(st));
+        h.append("<table><tr><th>Step</th><th>Offered</th><th>Good</th><th>Held</th><th>Missed</th></tr>");
+        for (RunInfo.Stress.Step s : st.steps()) {
             h.append("<tr><td>").append(Html.esc(s.phase())).append("</td><td class=\"n\">")
-                    .append(Format.value(s.intendedRps(), "rps")).append("</td><td>")
-                    .append(s.held() == null ? "?" : s.held() ? "yes" : "no").append("</td></tr>");
+                    .append(Format.value(s.intendedRps(), "rps")).append("</td><td class=\"n\">")
+                    .append(s.goodRps() == null ? "n/a" : Format.value(s.goodRps(), "rps")).append("</td><td class=\"")
+                    .append(Boolean.TRUE.equals(s.held()) ? "PASS\">yes" : "FAIL\">no").append("</td><td class=\"muted\">")
+                    .append(s.missed() == null ? "" : Html.esc(String.join(", ", s.missed()))).append("</td></tr>");
         }
         h.append("</table>\n");
+    }
+
+    private static String ladderSvg(RunInfo.Stress st) {
+        List<RunInfo.Stress.Step> steps = st.steps();
+        double max = steps.stream().mapToDouble(s -> Math.max(s.intendedRps() == null ? 0 : s.intendedRps(),
+                s.goodRps() == null ? 0 : s.goodRps())).max().orElse(1);
+        int w = 760;
+        int ht = 220;
+        int left = 50;
+        int bottom = 30;
+        double slot = (w - left - 10.0) / Math.max(1, steps.size());
+        double scale = (ht - bottom - 20) / Math.max(1, max);
+        StringBuilder svg = new StringBuilder("<svg class=\"chart\" viewBox=\"0 0 " + w + " " + ht
+                + "\" role=\"img\" aria-label=\"Stress ladder\"><text class=\"ct\" x=\"" + left
+                + "\" y=\"12\">Offered (grey) and good (green held, red broke) rate per step, rps</text>");
+        for (int i = 0; i < steps.size(); i++) {
+            RunInfo.Stress.Step s = steps.get(i);
+            double x = left + i * slot;
+            double offered = s.intendedRps() == null ? 0 : s.intendedRps();
+            double good = s.goodRps() == null ? 0 : s.goodRps();
+            double bw = Math.max(2, slot * 0.38);
+            svg.append(bar(x + slot * 0.1, bw, offered * scale, ht - bottom, "#bbb"));
+            svg.append(bar(x + slot * 0.1 + bw, bw, good * scale, ht - bottom,
+                    Boolean.TRUE.equals(s.held()) ? "#137333" : "#b3261e"));
+            svg.append("<text class=\"ax\" x=\"").append(n(x + slot * 0.1)).append("\" y=\"").append(ht - bottom + 12)
+                    .append("\">").append(Format.number(offered, 0)).append("</text>");
+        }
+        if (st.breakPointRps() != null) {
+            double y = ht - bottom - st.breakPointRps() * scale;
+            svg.append("<line class=\"mark\" x1=\"").append(left).append("\" x2=\"").append(w - 10).append("\" y1=\"")
+                    .append(n(y)).append("\" y2=\"").append(n(y)).append("\"/><text class=\"ml\" x=\"").append(left)
+                    .append("\" y=\"").append(n(y - 3)).append("\">break point ")
+                    .append(Format.number(st.breakPointRps(), 0)).append(" rps</text>");
+        }
+        return svg.append("</svg>\n").toString();
+    }
+
+    private static String bar(double x, double width, double height, double base, String color) {
+        return "<rect x=\"" + n(x) + "\" y=\"" + n(base - height) + "\" width=\"" + n(width) + "\" height=\""
+                + n(Math.max(0, height)) + "\" fill=\"" + color + "\"/>";
+    }
+
+    private static String n(double v) {
+        return String.format(java.util.Locale.ROOT, "%.1f", v);
     }
 
     /** The suite's own overhead: each injector's CPU seconds over its wall seconds and cores. */
