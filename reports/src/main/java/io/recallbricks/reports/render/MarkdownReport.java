@@ -5,6 +5,7 @@ import io.recallbricks.reports.compare.Comparison;
 import io.recallbricks.reports.evaluation.CriterionResult;
 import io.recallbricks.reports.evaluation.EndpointPhaseStats;
 import io.recallbricks.reports.evaluation.Evaluation;
+import io.recallbricks.reports.topology.TopologySection;
 import io.recallbricks.reports.run.PhaseLatency;
 import io.recallbricks.reports.run.RunInfo;
 
@@ -48,6 +49,7 @@ public final class MarkdownReport {
         md.append("\n</details>\n");
 
         md.append("\n").append(comparison(content));
+        md.append(TopologySection.markdown(e.run().dir()));
         return md.toString();
     }
 
