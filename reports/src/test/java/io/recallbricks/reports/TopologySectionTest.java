@@ -32,18 +32,20 @@ class TopologySectionTest {
                  "finishedAt": "2026-12-03T09:05:00Z", "passed": false,
                  "checks": [
                    {"name": "instance-loss", "passed": true, "figure": "0.05 % errors over the peak phase"},
-                   {"name": "replica", "passed": false, "figure": "lag <1 s | read from the replica"}],
+                   {"name": "replica", "passed": false, "figure": "lag <1 s | read from the replica"},
+                   {"name": "sla-through-nginx", "passed": false, "figure": "p95 420 ms", "gating": false}],
                  "details": {"replica": {"samples": 3}}, "someFutureField": 1}
                 """);
 
         RenderedReport report = SlaReport.render(run.dir, Criteria.defaults(), null);
 
         String md = Files.readString(report.reportDir().resolve(SlaReport.MARKDOWN));
-        assertTrue(md.contains("### Topology: 1 of 2 drills passed"), md);
+        assertTrue(md.contains("### Topology: 1 of 3 drills passed"), md);
+        assertTrue(md.contains("| sla-through-nginx | ❌ FAIL (informational) | p95 420 ms |"), md);
         assertTrue(md.contains("| instance-loss | ✅ PASS | 0.05 % errors over the peak phase |"), md);
         assertTrue(md.contains("| replica | ❌ FAIL | lag <1 s \\| read from the replica |"), md);
         String html = Files.readString(report.reportDir().resolve(SlaReport.HTML));
-        assertTrue(html.contains("<h2>Topology: 1 of 2 drills passed</h2>"));
+        assertTrue(html.contains("<h2>Topology: 1 of 3 drills passed</h2>"));
         assertTrue(html.contains("lag &lt;1 s | read from the replica"));
         JsonNode json = new ObjectMapper().readTree(report.reportDir().resolve(SlaReport.JSON).toFile());
         assertEquals("bounded", json.path("topology").path("variant").asText());

@@ -25,9 +25,16 @@ public record TopologyResults(int version, String variant, String startedAt, Str
         details = details == null ? Map.of() : details;
     }
 
-    /** One drill: its name, whether it passed, and its figure in words. */
+    /** One drill: its name, whether it passed, its figure in words, and whether it gates (absent: it does). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Check(String name, boolean passed, String figure) {
+    public record Check(String name, boolean passed, String figure, Boolean gating) {
+        public boolean gates() {
+            return gating == null || gating;
+        }
+
+        public String result() {
+            return (passed ? "PASS" : "FAIL") + (gates() ? "" : " (informational)");
+        }
     }
 
     /** The run's topology results; empty when the run was not a drill. A malformed file is an input error. */

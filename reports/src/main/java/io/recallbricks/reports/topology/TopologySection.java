@@ -39,7 +39,7 @@ public final class TopologySection {
                 .append(t.variant()).append(" variant, ").append(t.startedAt()).append(" to ").append(t.finishedAt())
                 .append(").\n\n| Drill | Result | Figure |\n|---|---|---|\n");
         for (TopologyResults.Check c : t.checks()) {
-            md.append("| ").append(cell(c.name())).append(" | ").append(c.passed() ? "✅ PASS" : "❌ FAIL").append(" | ")
+            md.append("| ").append(cell(c.name())).append(" | ").append(c.passed() ? "✅ " : "❌ ").append(c.result()).append(" | ")
                     .append(cell(c.figure())).append(" |\n");
         }
         return md.toString();
@@ -52,7 +52,7 @@ public final class TopologySection {
         h.append("<table><tr><th>Drill</th><th>Result</th><th>Figure</th></tr>");
         for (TopologyResults.Check c : t.checks()) {
             h.append("<tr><td>").append(esc(c.name())).append("</td><td class=\"").append(c.passed() ? "PASS" : "FAIL")
-                    .append("\">").append(c.passed() ? "PASS" : "FAIL").append("</td><td>").append(esc(c.figure()))
+                    .append("\">").append(c.result()).append("</td><td>").append(esc(c.figure()))
                     .append("</td></tr>");
         }
         return h.append("</table>\n").toString();
