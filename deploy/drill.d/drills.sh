@@ -92,12 +92,15 @@ if wait_for_line "== phase sustained"; then
     replica_pid=$!
     STOPS+=("stop_pid $replica_pid")
 fi
-kill_ms=0 ready_ms=0
+kill_ms=0 ready_ms=0 gone_ms=0
 if wait_for_line "== phase peak"; then
     sleep "$KILL_AFTER"
     kill_ms=$(now_ms)
     kill -KILL "${app_pid[1]}"
-    say "$(date -u +%T) SIGKILL instance 1 (pid ${app_pid[1]}, :${APP_PORTS[0]})"
+    # A killed JVM takes a moment to be torn down; its port accepts connections until then.
+    while (exec 3<> "/dev/tcp/127.0.0.1/${APP_PORTS[0]}") 2> /dev/null && (($(now_ms) - kill_ms < 30000)); do sleep 0.05; done
+    gone_ms=$(now_ms)
+    say "$(date -u +%T) SIGKILL instance 1 (pid ${app_pid[1]}, :${APP_PORTS[0]}); its port refused connections $((gone_ms - kill_ms)) ms later"
     sleep "$DOWN_FOR"
     start_instance 1
     wait_ready 1 90
@@ -124,7 +127,7 @@ check sla-through-nginx "$([[ $suite_status -eq 0 ]] && echo true || echo false)
 # Instance loss: the client's error rate over the peak phase, what nginx did, and every acknowledged write present.
 if [[ $kill_ms -gt 0 ]]; then
     "${PROBE[@]}" nginx-window --log "$work/logs/nginx-access.log" --dead "127.0.0.1:${APP_PORTS[0]}" \
-        --kill-ms "$kill_ms" --ready-ms "$ready_ms" --run-dir "$RUN_DIR" --phase peak --workers "$(nproc)" \
+        --kill-ms "$kill_ms" --gone-ms "$gone_ms" --ready-ms "$ready_ms" --run-dir "$RUN_DIR" --phase peak --workers "$(nproc)" \
         --out "$results/instance-loss.json" || true
     "${PROBE[@]}" acked-check --writer "$results/writer.json" --out "$results/acknowledged-writes.json" -- \
         psql -X -At -h "$SOCK" -p "$PG_PORT" -U postgres -d recallbricks || true

@@ -159,7 +159,9 @@ def cmd_nginx_window(a):
     for line in open(a.log):
         m = re.match(r'(\S+) (\d{3}) (\S+) (\S+) "([^"]*)" "([^"]*)" (\S+)', line)
         if m:
-            rows.append((float(m.group(1)) * 1000, m.group(2), m.group(3), m.group(4), m.group(5), m.group(6)))
+            # $msec is when the request ended: its start is $msec - $request_time.
+            end = float(m.group(1)) * 1000
+            rows.append((end - float(m.group(7)) * 1000, m.group(2), m.group(3), m.group(4), m.group(5), m.group(6), end))
     kill, back = a.kill_ms, a.ready_ms
     run = json.load(open(os.path.join(a.run_dir, "run.json")))
     ph = next(p for p in run["phases"] if p["name"] == a.phase)
@@ -176,17 +178,23 @@ def cmd_nginx_window(a):
     ko = sum(n for st, n in outcomes.items() if st not in ("200", "201"))
     phase = [r for r in rows if phase_from <= r[0] <= phase_to]
     during = [r for r in rows if kill <= r[0] <= back]
-    tried_dead = [r for r in during if a.dead in r[4]]
+    # Sent to the instance before the kill and still in flight: these die with it (nginx passes on only what it
+    # may repeat: idempotent requests, and none whose request was already sent).
+    in_flight = [r for r in rows if r[0] < kill <= r[6] and a.dead in r[4]]
+    in_flight_failed = [r for r in in_flight if r[4].split(",")[-1].strip() == a.dead]
+    # Sent after its port stopped accepting connections: what nginx still chose to send to the dead instance.
+    tried_dead = [r for r in rows if a.gone_ms <= r[0] <= back and a.dead in r[4]]
     failed_on_dead = [r for r in tried_dead if r[4].split(",")[-1].strip() == a.dead]
-    after_first_s = [r for r in during if r[0] > kill + 1000 and a.dead in r[4]]
+    after_first_s = [r for r in tried_dead if r[0] > a.gone_ms + 1000]
     client_errors = Counter(r[1] for r in phase if r[1].startswith("5"))
     to_dead_after_restart = [r for r in rows if r[0] > back and a.dead in r[4]]
     res = {
         "phase": a.phase, "clientRequests": total, "clientKo": ko, "clientByStatus": outcomes,
         "clientErrorRatePercent": round(100.0 * ko / max(1, total), 3),
-        "killedAtMs": kill, "restartedReadyAtMs": back, "downSeconds": round((back - kill) / 1000, 1),
+        "killedAtMs": kill, "portClosedAfterMs": round(a.gone_ms - kill), "restartedReadyAtMs": back, "downSeconds": round((back - kill) / 1000, 1),
         "phaseRequests": len(phase), "phase5xx": sum(client_errors.values()), "phase5xxByStatus": dict(client_errors),
         "phaseErrorRatePercent": round(100.0 * sum(client_errors.values()) / max(1, len(phase)), 3),
+        "inFlightOnItAtKill": len(in_flight), "inFlightFailedToClient": len(in_flight_failed),
         "requestsWhileDown": len(during), "triedDeadInstance": len(tried_dead),
         "triedDeadAfterFirstSecond": len(after_first_s), "answeredByDeadInstanceFailure": len(failed_on_dead),
         "sentToRestartedInstance": len(to_dead_after_restart),
@@ -197,8 +205,9 @@ def cmd_nginx_window(a):
     res["triesAllowed"] = a.workers * 3 * windows
     res["nginxStoppedSending"] = len(tried_dead) <= res["triesAllowed"]
     res["figure"] = (f"{res['clientErrorRatePercent']} % errors over the peak phase ({ko} of {total}); instance down "
-                     f"{res['downSeconds']} s; nginx tried it {len(tried_dead)} times (at most {res['triesAllowed']}: "
-                     f"max_fails 3 per worker per fail_timeout 30 s), {len(failed_on_dead)} of them not passed on")
+                     f"{res['downSeconds']} s (port closed {res['portClosedAfterMs']} ms after SIGKILL); nginx then tried it {len(tried_dead)} times (at most {res['triesAllowed']}: "
+                     f"max_fails 3 per worker per fail_timeout 30 s), {len(failed_on_dead)} of them not passed on; "
+                     f"{len(in_flight)} requests were in flight on it at the kill, {len(in_flight_failed)} of them failed")
     write_json(a.out, res)
     print(f"instance loss in phase {a.phase}: {ko} KO of {total} client requests ({res['clientErrorRatePercent']} %), "
           f"by status {outcomes}")
@@ -505,7 +514,7 @@ def main():
     s = sub.add_parser("acked-check"); s.add_argument("--writer"); s.add_argument("--out")
     s.add_argument("psql", nargs="+")
     s = sub.add_parser("nginx-window"); s.add_argument("--log"); s.add_argument("--dead")
-    for n in ("kill-ms", "ready-ms"):
+    for n in ("kill-ms", "gone-ms", "ready-ms"):
         s.add_argument("--" + n, type=float)
     s.add_argument("--run-dir"); s.add_argument("--phase", default="peak"); s.add_argument("--workers", type=int, default=2)
     s.add_argument("--out")
