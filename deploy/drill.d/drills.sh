@@ -15,7 +15,9 @@ jq_() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(eval(
 started_at=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 # The commands of deploy/RUNBOOK.md, run at the moment they apply; each with its output in runbook.txt.
 runbook() { # section, command...
-    { printf '\n### %s\n$ %s\n' "$1" "${*:2}"; timeout 20 "${@:2}" 2>&1 | head -c 3000; echo; } >> "$work/logs/runbook.txt" || true
+    local shown="${*:2}"
+    { printf '\n### %s\n$ %s\n' "$1" "${shown//$ADMIN_KEY/\$ADMIN_API_KEY}"; timeout 20 "${@:2}" 2>&1 | head -c 3000; echo; } \
+        >> "$work/logs/runbook.txt" || true
 }
 
 if ((bounded)); then
