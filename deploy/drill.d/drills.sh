@@ -147,11 +147,11 @@ check replica "$(jq_ "$results/replica.json" '"true" if d["samples"] > 0 and d["
     "$(jq_ "$results/replica.json" 'd["figure"]')"
 
 # Runbook commands that read a loaded system: pool use, latency, slow statements, instances.
-runbook "pool exhaustion: the pool of each instance" bash -c "for p in ${APP_PORTS[*]}; do curl -s http://127.0.0.1:\$p/metrics | grep -E '^db_connections_(active|max|pending)'; done"
+runbook "pool exhaustion: the pool of each instance" bash -c "for p in ${APP_PORTS[*]}; do curl -s http://127.0.0.1:\$p/metrics | grep -E '^db_connections_(active|idle|max)'; done"
 runbook "pool exhaustion: connections on the primary" psql -X -h "$SOCK" -p "$PG_PORT" -U postgres -d recallbricks -c "SELECT * FROM connection_stats"
 runbook "high latency: the SLA of the last 5 minutes, per instance" bash -c "for p in ${APP_PORTS[*]}; do curl -s 'http://127.0.0.1:'\$p'/sla?period=5m' | head -c 600; echo; done"
 runbook "high latency: load shedding" curl -s "http://127.0.0.1:${APP_PORTS[1]}/health"
-runbook "high latency: slowest statements (pg_stat_statements)" psql -X -h "$SOCK" -p "$PG_PORT" -U postgres -d recallbricks -c "SELECT round(mean_exec_ms::numeric, 2) AS mean_ms, calls, left(query, 80) AS query FROM slow_queries_report(0, 5)"
+runbook "high latency: statements by total time (pg_stat_statements)" psql -X -h "$SOCK" -p "$PG_PORT" -U postgres -d recallbricks -c "SELECT round(total_exec_time) AS total_ms, calls, round(mean_exec_time::numeric, 2) AS mean_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 80) AS query FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 5"
 runbook "instance down: readiness of each instance" bash -c "for p in ${APP_PORTS[*]}; do curl -s -o /dev/null -w \"\$p %{http_code}\\n\" http://127.0.0.1:\$p/health/ready; done"
 runbook "instance down: what Prometheus scrapes" curl -s "$PROM/api/v1/query?query=up%7Bjob%3D%22recallbricks-api%22%7D"
 runbook "instance down: which instance nginx sent requests to" bash -c "tail -n 2000 '$work/logs/nginx-access.log' | awk '{print \$5}' | sort | uniq -c"
