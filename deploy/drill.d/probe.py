@@ -71,10 +71,13 @@ def write_json(path, obj):
 
 
 def admin_tenant(api, cacert, admin_key, name):
-    status, body = Client(api, cacert).request("POST", "/api/v1/admin/users", admin_key, {"name": name})
-    if status != 201:
-        raise SystemExit(f"probe: creating tenant {name} answered {status}: {body[:200]!r}")
-    return json.loads(body)
+    # A busy cluster may time out a first attempt (seen on the shared build machine): a few tries, 30 s each.
+    for attempt in range(4):
+        status, body = Client(api, cacert, timeout=30).request("POST", "/api/v1/admin/users", admin_key, {"name": name})
+        if status == 201:
+            return json.loads(body)
+        time.sleep(2)
+    raise SystemExit(f"probe: creating tenant {name} answered {status}: {body[:200]!r}")
 
 
 def paced(rate, duration, stop, fn, threads=8):
