@@ -9,6 +9,7 @@ import io.recallbricks.reports.evaluation.EndpointPhaseStats;
 import io.recallbricks.reports.evaluation.Evaluation;
 import io.recallbricks.reports.evaluation.PhaseRates;
 import io.recallbricks.reports.jmh.BenchmarkRow;
+import io.recallbricks.reports.topology.TopologySection;
 import io.recallbricks.reports.run.PhaseLatency;
 import io.recallbricks.reports.run.PhaseResults;
 import io.recallbricks.reports.run.RunInfo;
@@ -86,6 +87,7 @@ public final class HtmlReport {
         comparison(h, content);
         microbenchmarks(h, run);
         resilience(h, run);
+        h.append(TopologySection.html(run.dir()));
         return h.append("\n</body></html>\n").toString();
     }
 

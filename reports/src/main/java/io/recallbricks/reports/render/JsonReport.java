@@ -6,6 +6,7 @@ import io.recallbricks.reports.criteria.Criterion;
 import io.recallbricks.reports.evaluation.CriterionResult;
 import io.recallbricks.reports.evaluation.Evaluation;
 import io.recallbricks.reports.jmh.BenchmarkRow;
+import io.recallbricks.reports.topology.TopologySection;
 import io.recallbricks.reports.run.Json;
 import io.recallbricks.reports.run.RunInfo;
 
@@ -50,6 +51,7 @@ public final class JsonReport {
         root.put("comparison", comparison);
         e.run().microbenchmarks().ifPresent(rows -> root.put("microbenchmarks", rows.stream().map(JsonReport::benchmark).toList()));
         e.run().experiments().ifPresent(x -> root.put("resilience", x));
+        TopologySection.json(e.run().dir()).ifPresent(t -> root.put("topology", t));
         try {
             return Json.MAPPER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException ex) {

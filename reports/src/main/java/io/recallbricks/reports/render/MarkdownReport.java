@@ -5,6 +5,7 @@ import io.recallbricks.reports.compare.Comparison;
 import io.recallbricks.reports.evaluation.CriterionResult;
 import io.recallbricks.reports.evaluation.EndpointPhaseStats;
 import io.recallbricks.reports.evaluation.Evaluation;
+import io.recallbricks.reports.topology.TopologySection;
 import io.recallbricks.reports.run.PhaseLatency;
 import io.recallbricks.reports.run.RunInfo;
 
@@ -50,6 +51,7 @@ public final class MarkdownReport {
         resilience(md, e);
         microbenchmarks(md, e);
         md.append("\n").append(comparison(content));
+        md.append(TopologySection.markdown(e.run().dir()));
         return md.toString();
     }
 
