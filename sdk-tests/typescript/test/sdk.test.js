@@ -182,7 +182,7 @@ describe('retrieval', () => {
     assert.ok(!predicted.predictions.some((p) => p.id === memories.checklist.id), 'recent memories are not predicted');
   });
 
-  test('suggestMemories answers id, content and confidence', async () => {
+  test('suggestMemories answers id, content, confidence and reasoning as a string', async () => {
     const suggested = await client.suggestMemories('TLS certificates rotation', {
       limit: 3, minConfidence: 0.1, includeReasoning: true,
     });
@@ -191,6 +191,10 @@ describe('retrieval', () => {
     assert.equal(first.content, memories.tls.text);
     assert.ok(first.confidence >= 0.1 && first.confidence <= 1.5);
     assert.equal(typeof first.relevance_context, 'string');
+    // SuggestedMemory.reasoning?: string; the original's flags are reasoning_detail.
+    assert.equal(typeof first.reasoning, 'string');
+    assert.match(first.reasoning.toLowerCase(), /semantic match/);
+    assert.equal(typeof first.reasoning_detail, 'object');
   });
 });
 

@@ -2,11 +2,16 @@ package io.recallbricks;
 
 import io.micronaut.context.env.MapPropertySource;
 import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
 import io.recallbricks.config.EnvironmentConfig;
 import io.recallbricks.config.InvalidConfigurationException;
 
 import java.util.Map;
 
+@OpenAPIDefinition(info = @Info(title = "recallbricks", version = "2.0.0",
+        description = "RecallBricks memory service: the RecallBricks v2 API, compatible with its official SDKs. "
+                + "Errors share one body: {\"error\":{\"code\",\"message\",\"requestId\"}}."))
 public final class Application {
 
     private Application() {

@@ -2,6 +2,8 @@ package io.recallbricks;
 
 import io.recallbricks.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -49,6 +51,34 @@ class ApplicationProcessTest {
         assertEquals(2, process.exitValue());
         assertEquals(1, stderr.lines().count(), stderr);
         assertTrue(stderr.startsWith("recallbricks: invalid configuration: DATABASE_URL is required"), stderr);
+    }
+
+    /** The shipped example's ADMIN_API_KEY, a low-entropy METRICS_TOKEN: refused with one line and exit 2. */
+    @ParameterizedTest
+    @MethodSource("guessableSecrets")
+    void aPlaceholderOrGuessableSecretStopsStartupWithOneLine(String variable, String value) throws Exception {
+        Path stdout = Files.createTempFile("service-out", ".log");
+        Process process = service(Map.of("DATABASE_URL", "postgresql://u:p@127.0.0.1:1/db", variable, value), stdout).start();
+
+        boolean exited = process.waitFor(60, TimeUnit.SECONDS);
+        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+
+        assertTrue(exited);
+        assertEquals(2, process.exitValue());
+        assertEquals(1, stderr.lines().count(), stderr);
+        assertTrue(stderr.startsWith("recallbricks: invalid configuration: " + variable + " "), stderr);
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> guessableSecrets() throws Exception {
+        Path example = Path.of("..", "deploy", "systemd", "recallbricks.env.example");
+        String shipped = Files.readAllLines(example).stream().filter(line -> line.startsWith("ADMIN_API_KEY="))
+                .map(line -> line.substring("ADMIN_API_KEY=".length())).findFirst().orElseThrow();
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("ADMIN_API_KEY", shipped),
+                org.junit.jupiter.params.provider.Arguments.of("ADMIN_API_KEY", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"),
+                org.junit.jupiter.params.provider.Arguments.of("ADMIN_API_KEY", "admin-key-0123456789abcdefghij"),
+                org.junit.jupiter.params.provider.Arguments.of("METRICS_TOKEN", "your-metrics-token-here"),
+                org.junit.jupiter.params.provider.Arguments.of("METRICS_TOKEN", "12341234123412341234"));
     }
 
     @Test

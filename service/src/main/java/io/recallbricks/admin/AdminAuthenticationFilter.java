@@ -1,6 +1,7 @@
 package io.recallbricks.admin;
 
 import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
@@ -9,9 +10,13 @@ import io.recallbricks.auth.ApiKeyAuthenticator;
 import io.recallbricks.auth.ApiKeys;
 import io.recallbricks.web.ApiException;
 import io.recallbricks.web.ErrorCode;
+import io.recallbricks.web.RoutePath;
 
-/** Operator routes accept only {@code ADMIN_API_KEY}, in the same headers tenants use for their keys. */
-@ServerFilter(patterns = {"/api/v1/admin", "/api/v1/admin/**"})
+/**
+ * Operator routes accept only {@code ADMIN_API_KEY}, in the same headers tenants use for their keys. Decided on the
+ * resolved route ({@link RoutePath}), so {@code /api/v1/admin/users/} or {@code /API/v1/admin/users} meet it too.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class AdminAuthenticationFilter implements Ordered {
 
     private final AdminSettings settings;
@@ -22,6 +27,9 @@ public class AdminAuthenticationFilter implements Ordered {
 
     @RequestFilter
     public void authenticate(HttpRequest<?> request) {
+        if (!isOperatorRoute(request)) {
+            return;
+        }
         if (!settings.enabled()) {
             throw new ApiException(ErrorCode.FORBIDDEN, "The admin API is disabled: set ADMIN_API_KEY to enable it.");
         }
@@ -30,6 +38,16 @@ public class AdminAuthenticationFilter implements Ordered {
         if (!ApiKeys.sameSecret(presented, settings.apiKey())) {
             throw new ApiException(ErrorCode.UNAUTHORIZED, "Invalid admin key.");
         }
+    }
+
+    public static boolean isOperatorRoute(HttpRequest<?> request) {
+        return request.getMethod() != HttpMethod.OPTIONS && RoutePath.isUnder(RoutePath.of(request), "/api/v1/admin");
+    }
+
+    /** True when the request presents the operator key (a cheap, constant-time comparison; no lookup). */
+    public boolean presentsAdminKey(HttpRequest<?> request) {
+        return settings.enabled() && ApiKeyAuthenticator.presentedKey(request)
+                .map(presented -> ApiKeys.sameSecret(presented, settings.apiKey())).orElse(false);
     }
 
     @Override

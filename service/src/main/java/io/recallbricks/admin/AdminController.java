@@ -89,6 +89,7 @@ public class AdminController {
     @Status(HttpStatus.CREATED)
     public CreatedUser createUser(@Valid @Body CreateUserRequest request) {
         TenantService.NewTenant tenant = tenants.createTenant(request.name().trim(), request.email(), request.plan());
+        authenticator.issued(tenant.key().secret());
         return new CreatedUser(tenant.user().id(), tenant.user().name(), tenant.user().email(), tenant.user().plan(),
                 tenant.key().secret(), tenant.key().key().id(), tenant.key().key().prefix(), tenant.user().createdAt());
     }
@@ -101,13 +102,17 @@ public class AdminController {
     @Post("/users/{userId}/keys")
     @Status(HttpStatus.CREATED)
     public IssuedKeyView issueKey(UUID userId, @Valid @Body @Nullable IssueKeyRequest request) {
-        return IssuedKeyView.of(tenants.issueKey(userId, request == null ? null : request.name()));
+        TenantService.IssuedKey issued = tenants.issueKey(userId, request == null ? null : request.name());
+        authenticator.issued(issued.secret());
+        return IssuedKeyView.of(issued);
     }
 
     @Post("/keys/{keyId}/rotate")
     public HttpResponse<IssuedKeyView> rotateKey(UUID keyId, @Valid @Body @Nullable RotateKeyRequest request) {
         int grace = request == null || request.graceSeconds() == null ? 0 : request.graceSeconds();
-        IssuedKeyView issued = IssuedKeyView.of(tenants.rotate(keyId, grace));
+        TenantService.IssuedKey rotated = tenants.rotate(keyId, grace);
+        authenticator.issued(rotated.secret());
+        IssuedKeyView issued = IssuedKeyView.of(rotated);
         authenticator.forget(keyId); // after the commit, so no request can cache the key as it was before
         return HttpResponse.created(issued);
     }

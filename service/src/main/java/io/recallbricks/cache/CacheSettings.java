@@ -6,10 +6,11 @@ import java.time.Duration;
 
 /**
  * Cache configuration: {@code CACHE_ENABLED}, {@code CACHE_TTL} (seconds), {@code MAX_CACHE_SIZE} or its alias
- * {@code CACHE_MAX_KEYS}, and {@code AUTH_CACHE_TTL_SECONDS}.
+ * {@code CACHE_MAX_KEYS}, {@code AUTH_CACHE_TTL_SECONDS} and {@code AUTH_NEGATIVE_CACHE_SECONDS}.
  */
 @ConfigurationProperties("recallbricks.cache")
-public record CacheSettings(boolean enabled, int ttlSeconds, int maxSize, int maxKeys, int authTtlSeconds) {
+public record CacheSettings(boolean enabled, int ttlSeconds, int maxSize, int maxKeys, int authTtlSeconds,
+                            int authNegativeTtlSeconds) {
 
     public Duration ttl() {
         return Duration.ofSeconds(ttlSeconds);
@@ -18,6 +19,10 @@ public record CacheSettings(boolean enabled, int ttlSeconds, int maxSize, int ma
     /** CACHE_MAX_KEYS when set, else MAX_CACHE_SIZE. */
     public int capacity() {
         return maxKeys > 0 ? maxKeys : maxSize;
+    }
+
+    public Duration authNegativeTtl() {
+        return Duration.ofSeconds(authNegativeTtlSeconds);
     }
 
     public Duration authTtl() {

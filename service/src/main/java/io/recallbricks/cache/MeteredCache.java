@@ -53,6 +53,24 @@ public final class MeteredCache<K, V> {
         return loaded;
     }
 
+    /** The cached value (counted as a hit or a miss), for callers that load and store themselves. */
+    public Optional<V> getIfPresent(K key) {
+        V cached = cache.getIfPresent(key);
+        (cached != null ? hits : misses).increment();
+        return Optional.ofNullable(cached);
+    }
+
+    /** Peeks without counting: for checks made beside the lookup that counts. */
+    public Optional<V> peek(K key) {
+        return Optional.ofNullable(cache.getIfPresent(key));
+    }
+
+    public void put(K key, V value) {
+        if (enabled) {
+            cache.put(key, value);
+        }
+    }
+
     public void invalidate(K key) {
         cache.invalidate(key);
     }

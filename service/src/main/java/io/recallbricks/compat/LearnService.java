@@ -5,6 +5,7 @@ import io.recallbricks.memory.IdempotentCreation;
 import io.recallbricks.memory.MemoryRequests;
 import io.recallbricks.memory.MemoryValidator;
 import io.recallbricks.web.ApiException;
+import io.recallbricks.web.StorableText;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
@@ -46,6 +47,7 @@ public class LearnService {
         validator.draft(caller, new MemoryRequests.Create(request.text(), request.source(), request.projectId(),
                 null, null, null, null, null));
         Map<String, Object> given = request.metadata() == null ? Map.of() : request.metadata();
+        StorableText.checkTree("metadata", given); // before the chat model sees any of it
         LearnedMetadata local = extractor.extract(request.text());
         LearnedMetadata learned = model.metadata(request.text())
                 .map(answer -> ModelMetadata.refine(local, answer, settings.chatModel()))

@@ -1,7 +1,6 @@
 package io.recallbricks.compat;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import io.recallbricks.retrieval.SuggestService;
@@ -13,20 +12,27 @@ import java.util.UUID;
 
 /**
  * A suggestion with the original's fields ({@code memory_id, text, similarity, suggestion_score, analytics,
- * reasoning{...}, related_memories}) and, beside them, the names both SDKs read: {@code id}, {@code content},
- * {@code confidence} (the suggestion score) and {@code relevance_context} (why it was suggested, in words).
+ * related_memories}) and, beside them, the names both SDKs read: {@code id}, {@code content}, {@code confidence}
+ * (the suggestion score), {@code reasoning} and {@code relevance_context} (why it was suggested, in words).
  *
- * <p>The SDKs type {@code reasoning} as a string while the original sends an object under that name. The original's
- * object is kept (its clients branch on its flags); the same explanation as text is {@code relevance_context}.
+ * <p>Both official SDKs type {@code reasoning} as a string (TypeScript {@code reasoning?: string}, Python
+ * {@code reasoning: str}; {@code sug.reasoning.lower()} failed on the original's object). The SDKs are what people
+ * run, so {@code reasoning} is the text now, and the original's structured flags are {@code reasoning_detail}
+ * (absent when {@code include_reasoning} is false, as the original's object was).
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.ALWAYS)
-public record SdkSuggestion(@JsonUnwrapped SuggestService.Suggestion original, UUID id, String content,
-                            double confidence, String relevanceContext) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SdkSuggestion(UUID memoryId, String text, double similarity, double suggestionScore,
+                            SuggestService.Analytics analytics, List<SuggestService.Related> relatedMemories,
+                            UUID id, String content, double confidence, String reasoning,
+                            SuggestService.Reasoning reasoningDetail, String relevanceContext) {
 
     public static SdkSuggestion of(SuggestService.Suggestion suggestion) {
-        return new SdkSuggestion(suggestion, suggestion.memoryId(), suggestion.text(), suggestion.suggestionScore(),
-                explain(suggestion));
+        String explanation = explain(suggestion);
+        return new SdkSuggestion(suggestion.memoryId(), suggestion.text(), suggestion.similarity(),
+                suggestion.suggestionScore(), suggestion.analytics(), suggestion.relatedMemories(),
+                suggestion.memoryId(), suggestion.text(), suggestion.suggestionScore(), explanation,
+                suggestion.reasoning(), explanation);
     }
 
     static String explain(SuggestService.Suggestion suggestion) {

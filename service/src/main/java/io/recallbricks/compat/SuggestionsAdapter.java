@@ -6,8 +6,12 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.recallbricks.retrieval.SuggestService;
 
-/** Gives each item of {@code POST /api/v1/memories/suggest} the SDKs' field names beside the original's. */
-@ServerFilter("/api/v1/memories/suggest")
+/**
+ * Gives each item of {@code POST /api/v1/memories/suggest} the SDKs' field names beside the original's. It looks at
+ * every response (the body's type says whether it is a suggestion list), so {@code /memories/suggest/} gets the
+ * same shape as {@code /memories/suggest}.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class SuggestionsAdapter {
 
     @ResponseFilter

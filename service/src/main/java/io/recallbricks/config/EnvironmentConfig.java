@@ -18,7 +18,12 @@ public final class EnvironmentConfig {
 
     /** One variable: its default ({@code null} when required), what it means, and the properties it sets. */
     public record Setting(String variable, String defaultValue, String description,
-                          Function<String, Map<String, Object>> binding) {
+                          Function<String, Map<String, Object>> binding, boolean emptyIsAValue) {
+
+        public Setting(String variable, String defaultValue, String description,
+                       Function<String, Map<String, Object>> binding) {
+            this(variable, defaultValue, description, binding, false);
+        }
     }
 
     public static final List<Setting> SETTINGS = List.of(
@@ -42,6 +47,9 @@ public final class EnvironmentConfig {
             new Setting("ADMIN_API_KEY", "",
                     "Operator credential for /api/v1/admin/* (at least 24 characters); admin routes are off when empty.",
                     bind("recallbricks.admin.api-key", Values.secret("ADMIN_API_KEY", 24))),
+            new Setting("AUTH_NEGATIVE_CACHE_SECONDS", "10",
+                    "Seconds an unknown API key is remembered as unknown, so repeated guesses do not each query the database.",
+                    bind("recallbricks.cache.auth-negative-ttl-seconds", Values.integer("AUTH_NEGATIVE_CACHE_SECONDS", 1, 600))),
             new Setting("MAX_MEMORY_TEXT_LENGTH", "10000", "Longest memory text accepted, in characters.",
                     bind("recallbricks.memories.max-text-length", Values.integer("MAX_MEMORY_TEXT_LENGTH", 1, 1_000_000))),
             new Setting("IDEMPOTENCY_KEY_TTL_HOURS", "24",
@@ -134,8 +142,13 @@ public final class EnvironmentConfig {
             new Setting("USER_RATE_LIMIT", "100", "Requests per window for one tenant.",
                     bind("recallbricks.rate-limit.user-limit", Values.integer("USER_RATE_LIMIT", 1, 100_000_000))),
             new Setting("EXPENSIVE_RATE_LIMIT", "20",
-                    "Requests per window for one tenant on predict, suggest and maintenance-suggestions (on top of USER_RATE_LIMIT).",
+                    "Requests per window for one tenant on the costly routes: predict, suggest, recall, search-weighted, learn, "
+                            + "learning/analyze and maintenance-suggestions (on top of USER_RATE_LIMIT).",
                     bind("recallbricks.rate-limit.expensive-limit", Values.integer("EXPENSIVE_RATE_LIMIT", 1, 100_000_000))),
+            new Setting("CLIENT_RATE_LIMIT", "60",
+                    "Requests per window from one client address that carry no API key or a key that is not valid (key "
+                            + "guessing); taken before the global limit, so such a flood cannot starve the tenants.",
+                    bind("recallbricks.rate-limit.client-limit", Values.integer("CLIENT_RATE_LIMIT", 1, 100_000_000))),
             new Setting("REDIS_URL", "",
                     "redis://host:port: rate-limit buckets shared by all instances; empty keeps them in this instance.",
                     bind("recallbricks.rate-limit.redis-url", Values.redisUrl("REDIS_URL"))),
@@ -184,7 +197,11 @@ public final class EnvironmentConfig {
                     bind("recallbricks.alerts.resolved-retention-minutes", Values.integer("ALERT_RESOLVED_RETENTION_MINUTES", 1, 10_080))),
             new Setting("METRICS_ALLOWED_NETWORKS", "127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16",
                     "Networks (CIDR, comma-separated) whose clients may read /metrics without a token; empty allows none.",
-                    bind("recallbricks.metrics.allowed-networks", Values.networks("METRICS_ALLOWED_NETWORKS"))),
+                    bind("recallbricks.metrics.allowed-networks", Values.networks("METRICS_ALLOWED_NETWORKS")), true),
+            new Setting("TRUSTED_PROXIES", "",
+                    "Networks (CIDR) of the reverse proxies in front of the service: only a peer in them may name the client "
+                            + "in X-Forwarded-For (rate limits per address, the /metrics rule); empty: the peer is the client.",
+                    bind("recallbricks.web.trusted-proxies", Values.networks("TRUSTED_PROXIES"))),
             new Setting("METRICS_TOKEN", "",
                     "Bearer token that opens /metrics from any network (at least 16 characters); empty: networks only.",
                     bind("recallbricks.metrics.token", Values.secret("METRICS_TOKEN", 16))),
@@ -213,7 +230,8 @@ public final class EnvironmentConfig {
         Map<String, Object> properties = new LinkedHashMap<>();
         for (Setting setting : SETTINGS) {
             String value = environment.get(setting.variable());
-            if (value == null || value.isBlank()) {
+            // A variable set to empty means "none" where the table says so (METRICS_ALLOWED_NETWORKS=), else the default.
+            if (value == null || (value.isBlank() && !setting.emptyIsAValue())) {
                 value = setting.defaultValue();
             }
             if (value == null) {

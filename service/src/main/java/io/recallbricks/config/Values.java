@@ -43,6 +43,12 @@ final class Values {
             if (!value.isEmpty() && value.length() < minLength) {
                 throw new InvalidConfigurationException(variable + " must be at least " + minLength + " characters long");
             }
+            if (!value.isEmpty()) {
+                Secrets.weakness(value).ifPresent(reason -> {
+                    throw new InvalidConfigurationException(variable + " " + reason
+                            + "; generate one with: openssl rand -hex 32");
+                });
+            }
             return value;
         };
     }

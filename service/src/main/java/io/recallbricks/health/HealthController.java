@@ -1,5 +1,6 @@
 package io.recallbricks.health;
 
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
@@ -8,6 +9,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.recallbricks.observability.OperatorAccess;
 import io.recallbricks.resilience.BreakerMetrics;
 import io.recallbricks.resilience.Breakers;
 
@@ -18,7 +20,9 @@ import java.util.Map;
 
 /**
  * Liveness and readiness. Public, and free of tenant data. {@code /health} keeps the original's shape;
- * {@code /api/v1/health} answers the Python SDK's probe; readiness includes the database.
+ * {@code /api/v1/health} answers the Python SDK's probe; readiness includes the database. To anyone the answer says
+ * only up/ready; the detail (breaker states, degradation, rate limits, the database check) goes only to callers that
+ * may read {@code /metrics} ({@link OperatorAccess}): it tells an attacker when the service is weakest.
  */
 @Controller
 public class HealthController {
@@ -29,22 +33,27 @@ public class HealthController {
     private final DatabaseProbe database;
     private final List<HealthContributor> contributors;
     private final Breakers breakers;
+    private final OperatorAccess operatorAccess;
 
-    public HealthController(DatabaseProbe database, List<HealthContributor> contributors, Breakers breakers) {
+    public HealthController(DatabaseProbe database, List<HealthContributor> contributors, Breakers breakers,
+                            OperatorAccess operatorAccess) {
         this.database = database;
         this.contributors = contributors;
         this.breakers = breakers;
+        this.operatorAccess = operatorAccess;
     }
 
     /** Liveness, with the in-memory state of breakers, degradation and rate limits (no dependency is asked). */
     @Get(uris = {"/health", "/health/live", "/health/liveness"})
-    public Map<String, Object> live() {
+    public Map<String, Object> live(HttpRequest<?> request) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "ok");
         body.put("service", SERVICE);
         body.put("version", VERSION);
         body.put("timestamp", Instant.now());
-        contributors.forEach(contributor -> body.put(contributor.name(), contributor.snapshot()));
+        if (operatorAccess.permits(request)) {
+            contributors.forEach(contributor -> body.put(contributor.name(), contributor.snapshot()));
+        }
         return body;
     }
 
@@ -59,7 +68,7 @@ public class HealthController {
 
     @Get(uris = {"/health/ready", "/health/readiness"})
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public HttpResponse<Map<String, Object>> ready() {
+    public HttpResponse<Map<String, Object>> ready(HttpRequest<?> request) {
         DatabaseProbe.Result db = probeDatabase();
         // Ready means the database answers and its breaker lets calls through, as the original intended.
         boolean breakerOpen = breakers.database().getState() == CircuitBreaker.State.OPEN;
@@ -74,6 +83,9 @@ public class HealthController {
         body.put("status", ready ? "ready" : "not_ready");
         body.put("timestamp", Instant.now());
         body.put("version", VERSION);
+        if (!operatorAccess.permits(request)) {
+            return HttpResponse.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
+        }
         body.put("checks", Map.of("database", databaseCheck,
                 "circuitBreaker", Map.of("state", BreakerMetrics.stateName(breakers.database().getState()),
                         "failures", breakers.database().getMetrics().getNumberOfFailedCalls())));

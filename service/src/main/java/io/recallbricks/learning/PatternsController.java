@@ -61,7 +61,8 @@ public class PatternsController {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Patterns(List<TagUse> mostUsefulTags, List<Together> frequentlyAccessedTogether,
                            List<Underutilized> underutilizedMemories, AccessTimes accessTimePatterns,
-                           Map<String, Double> optimalRelationshipTypes, Summary summary, int days) {
+                           Map<String, Double> optimalRelationshipTypes, String summary, Summary summaryDetail,
+                           int days) {
     }
 
     private final LearningRepository repository;
@@ -98,8 +99,20 @@ public class PatternsController {
                                 MemoryAnalytics.daysSinceAccess(m.lastAccessed(), now), m.usageCount())).toList(),
                 new AccessTimes(hourly, daily),
                 repository.relationshipUsefulness(userId),
+                summaryText(stats),
                 new Summary(stats.totalMemories(), stats.totalUsage(), Math.round(stats.avgHelpfulness() * 1000) / 1000.0,
                         stats.recentlyActive(), stats.staleMemories()),
                 window);
+    }
+
+    /**
+     * The Python SDK reads {@code Patterns.summary} as a string; the figures the original sent there as an object
+     * are {@code summary_detail}.
+     */
+    static String summaryText(LearningRepository.Stats stats) {
+        return String.format(java.util.Locale.ROOT,
+                "%d memories, %d accesses, average helpfulness %.2f; %d recently active, %d stale.",
+                stats.totalMemories(), stats.totalUsage(), stats.avgHelpfulness(), stats.recentlyActive(),
+                stats.staleMemories());
     }
 }

@@ -2,6 +2,7 @@ package io.recallbricks.memory;
 
 import io.recallbricks.auth.Caller;
 import io.recallbricks.web.ApiException;
+import io.recallbricks.web.StorableText;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
@@ -120,6 +121,7 @@ public class MemoryValidator {
     }
 
     private Map<String, Object> metadata(Map<String, Object> metadata) {
+        StorableText.checkTree("metadata", metadata);
         int size = json.write(metadata).getBytes(StandardCharsets.UTF_8).length;
         if (size > MemorySettings.MAX_METADATA_BYTES) {
             throw ApiException.validation("metadata", "metadata must be at most " + MemorySettings.MAX_METADATA_BYTES

@@ -25,6 +25,9 @@ import java.time.Duration;
 public class HttpMetricsFilter implements Ordered {
 
     static final String UNMATCHED = "unmatched";
+    static final String OTHER_METHOD = "other";
+    private static final java.util.Set<String> KNOWN_METHODS =
+            java.util.Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
     private static final String START_ATTRIBUTE = "recallbricks.metrics.start";
 
     // Fixed buckets around the latency targets (300/400/500 ms p95, 1 s p99) keep the scrape small.
@@ -48,7 +51,7 @@ public class HttpMetricsFilter implements Ordered {
     @ResponseFilter
     public void record(HttpRequest<?> request, HttpResponse<?> response) {
         long start = request.getAttribute(START_ATTRIBUTE, Long.class).orElse(System.nanoTime());
-        String method = request.getMethodName();
+        String method = methodLabel(request);
         String route = route(request);
         Counter.builder("http.requests")
                 .description("HTTP requests by route template and status code")
@@ -61,6 +64,15 @@ public class HttpMetricsFilter implements Ordered {
                 .serviceLevelObjectives(BUCKETS)
                 .register(registry)
                 .record(Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * The method as a label from a closed set: the raw name would let {@code curl -X ZZ1}, {@code ZZ2}, ... create
+     * series without bound.
+     */
+    static String methodLabel(HttpRequest<?> request) {
+        String name = request.getMethodName();
+        return KNOWN_METHODS.contains(name) ? name : OTHER_METHOD;
     }
 
     /** The route template of a request, or "unmatched". */

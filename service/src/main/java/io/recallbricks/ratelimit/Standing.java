@@ -1,9 +1,11 @@
 package io.recallbricks.ratelimit;
 
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.recallbricks.web.ErrorCode;
 import io.recallbricks.web.RetryableApiException;
+import io.recallbricks.web.RoutePath;
 
 import java.util.Map;
 import java.util.Optional;
@@ -50,8 +52,8 @@ final class Standing {
 
     /** Operational routes are never limited: a probe refused under load would take a healthy instance out. */
     static boolean exempt(HttpRequest<?> request) {
-        String path = request.getPath();
-        return path.equals("/health") || path.startsWith("/health/") || path.equals("/metrics")
-                || path.equals("/api/v1/health") || request.getMethodName().equals("OPTIONS");
+        String path = RoutePath.of(request);
+        return RoutePath.isUnder(path, "/health") || path.equals("/metrics")
+                || path.equals("/api/v1/health") || request.getMethod() == HttpMethod.OPTIONS;
     }
 }

@@ -8,9 +8,10 @@ import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.recallbricks.auth.AuthenticationFilter;
+import io.recallbricks.web.RoutePath;
 
 /** The per-tenant tiers, once authentication has said who the tenant is: the user tier, then the expensive one. */
-@ServerFilter("/api/**")
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class TenantRateLimitFilter implements Ordered {
 
     private final RateLimiter limiter;
@@ -28,7 +29,7 @@ public class TenantRateLimitFilter implements Ordered {
         AuthenticationFilter.callerOf(request).ifPresent(caller -> {
             String user = caller.userId().toString();
             Standing.apply(request, limiter.consume(Tier.USER, user));
-            if (Tier.EXPENSIVE_PATHS.contains(request.getPath())) {
+            if (Tier.EXPENSIVE_PATHS.contains(RoutePath.of(request))) {
                 Standing.apply(request, limiter.consume(Tier.EXPENSIVE, user));
             }
         });

@@ -16,8 +16,9 @@ import java.util.Map;
 
 /**
  * A database that cannot be reached, or a statement cancelled by its timeout, is a temporary condition: the
- * client gets a 503 with {@code Retry-After}, never a 500 and never the driver's text. Anything else the database
- * says is a bug of ours and stays a 500.
+ * client gets a 503 with {@code Retry-After}, never a 500 and never the driver's text. A constraint that refuses a
+ * write is a race the services' own checks lost (two creations of one email: 409; a memory deleted while a
+ * relationship to it was being created: 404). Anything else the database says is a bug of ours and stays a 500.
  */
 @Produces
 @Singleton
@@ -26,6 +27,8 @@ public class DatabaseFailureHandler implements ExceptionHandler<DataAccessExcept
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseFailureHandler.class);
     private static final long RETRY_AFTER_SECONDS = 5;
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
 
     private final ApiExceptionHandler delegate;
 
@@ -37,6 +40,16 @@ public class DatabaseFailureHandler implements ExceptionHandler<DataAccessExcept
     public HttpResponse<?> handle(HttpRequest request, DataAccessException exception) {
         if (isUnavailable(exception)) {
             return unavailable(request, exception);
+        }
+        String state = sqlState(exception);
+        if (UNIQUE_VIOLATION.equals(state)) {
+            LOG.info("Concurrent write lost on {} {}: {}", request.getMethod(), request.getPath(), rootMessage(exception));
+            return delegate.handle(request, new ApiException(ErrorCode.CONFLICT,
+                    "This conflicts with a concurrent change (the object already exists)."));
+        }
+        if (FOREIGN_KEY_VIOLATION.equals(state)) {
+            LOG.info("Referenced row gone on {} {}: {}", request.getMethod(), request.getPath(), rootMessage(exception));
+            return delegate.handle(request, ApiException.notFound("Referenced object"));
         }
         LOG.error("Database error on {} {} (request {})", request.getMethod(), request.getPath(),
                 RequestIds.of(request), exception);
@@ -65,6 +78,15 @@ public class DatabaseFailureHandler implements ExceptionHandler<DataAccessExcept
             }
         }
         return false;
+    }
+
+    private static String sqlState(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     private static String rootMessage(Throwable failure) {

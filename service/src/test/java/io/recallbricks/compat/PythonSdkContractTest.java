@@ -403,7 +403,10 @@ class PythonSdkContractTest implements TestPropertyProvider {
         assertInstanceOf(String.class, suggestion.get("relevance_context"));
         assertTrue(((String) suggestion.get("relevance_context")).contains("semantic match"));
         assertEquals(id, suggestion.get("memory_id"));
-        assertInstanceOf(Map.class, suggestion.get("reasoning"), "the original's reasoning object is kept");
+        // SuggestedMemory.reasoning: str; the SDK's users call sug.reasoning.lower().
+        assertInstanceOf(String.class, suggestion.get("reasoning"));
+        assertTrue(((String) suggestion.get("reasoning")).toLowerCase().contains("semantic match"));
+        assertInstanceOf(Map.class, suggestion.get("reasoning_detail"), "the original's flags, under another name");
     }
 
     @Test
@@ -439,7 +442,10 @@ class PythonSdkContractTest implements TestPropertyProvider {
         // Read with .get(key, []): an empty list may be left out. The original's types stay (see docs/sdk-compatibility.md).
         assertInstanceOf(List.class, patterns.body().getOrDefault("most_useful_tags", List.of()));
         assertInstanceOf(List.class, patterns.body().getOrDefault("frequently_accessed_together", List.of()));
-        assertNotNull(patterns.body().get("summary"));
+        // Patterns.summary: str; the original's figures are summary_detail.
+        assertInstanceOf(String.class, patterns.body().get("summary"));
+        assertTrue(((String) patterns.body().get("summary")).startsWith("1 memories"), (String) patterns.body().get("summary"));
+        assertEquals(1, number(object(patterns.body().get("summary_detail")).get("total_memories")));
     }
 
     @Test

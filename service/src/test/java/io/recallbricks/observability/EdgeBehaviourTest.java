@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EdgeBehaviourTest implements TestPropertyProvider {
 
-    private static final String METRICS_TOKEN = "scrape-token-0123456789";
+    private static final String METRICS_TOKEN = "scrape-token-4e9b1d7a3f60c2";
 
     @Inject
     EmbeddedServer server;

@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public final class TestService {
 
-    public static final String ADMIN_KEY = "test-admin-key-0123456789abcdef";
+    public static final String ADMIN_KEY = "test-admin-7f3a9c1e5b2d8046e1f9a3c7";
 
     private TestService() {
     }

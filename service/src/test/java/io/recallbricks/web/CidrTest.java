@@ -1,4 +1,4 @@
-package io.recallbricks.observability;
+package io.recallbricks.web;
 
 import org.junit.jupiter.api.Test;
 
