@@ -61,8 +61,17 @@ public final class EnvironmentConfig {
                     bind("recallbricks.breakers.openai-failure-threshold", Values.integer("OPENAI_FAILURE_THRESHOLD", 1, 1000))),
             new Setting("CIRCUIT_BREAKER_OPEN_SECONDS", "15", "How long an open breaker refuses calls before it lets trial calls through.",
                     bind("recallbricks.breakers.open-seconds", Values.integer("CIRCUIT_BREAKER_OPEN_SECONDS", 1, 3600))),
+            new Setting("EMBEDDING_PROVIDER", "auto",
+                    "Where embeddings come from: 'openai' (an OpenAI-compatible API, OPENAI_*), 'local' (all-MiniLM-L6-v2, "
+                            + "384 dimensions, run in process from the jar; loads in the background after start-up), 'none' "
+                            + "(keyword-only). 'auto': openai when OPENAI_API_KEY or OPENAI_BASE_URL is set, else local.",
+                    bind("recallbricks.embeddings.provider", Values.oneOf("EMBEDDING_PROVIDER", "auto", "openai", "local", "none"))),
+            new Setting("EMBEDDING_LOCAL_THREADS", "0",
+                    "Threads that run the local model (EMBEDDING_PROVIDER=local); 0: one per available processor.",
+                    bind("recallbricks.embeddings.local-threads", Values.integer("EMBEDDING_LOCAL_THREADS", 0, 256))),
             new Setting("OPENAI_API_KEY", "",
-                    "Key of the embedding API. With neither it nor OPENAI_BASE_URL the service runs keyword-only.",
+                    "Key of the embedding API (and of LEARN_CHAT_MODEL). With it or OPENAI_BASE_URL, EMBEDDING_PROVIDER=auto "
+                            + "uses the API; with neither, the local model.",
                     bind("recallbricks.embeddings.api-key", Values.text())),
             new Setting("OPENAI_BASE_URL", "",
                     "Any OpenAI-compatible API root (e.g. http://127.0.0.1:9100/v1); https://api.openai.com/v1 when only a key is set.",
