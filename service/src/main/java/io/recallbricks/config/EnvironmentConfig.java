@@ -69,6 +69,15 @@ public final class EnvironmentConfig {
             new Setting("EMBEDDING_LOCAL_THREADS", "0",
                     "Threads that run the local model (EMBEDDING_PROVIDER=local); 0: one per available processor.",
                     bind("recallbricks.embeddings.local-threads", Values.integer("EMBEDDING_LOCAL_THREADS", 0, 256))),
+            new Setting("HYBRID_FUSION", "weighted",
+                    "How search, predict and suggest combine vector and keyword candidates: 'weighted' (HYBRID_VECTOR_WEIGHT "
+                            + "x cosine + the rest x relative full-text rank) or 'rrf' (reciprocal-rank fusion). See quality/README.md.",
+                    bind("recallbricks.fusion.method", Values.oneOf("HYBRID_FUSION", "weighted", "rrf"))),
+            new Setting("HYBRID_VECTOR_WEIGHT", "0.7",
+                    "Share of the vector list in the fusion (1: vector order only, 0: keyword order only).",
+                    bind("recallbricks.fusion.vector-weight", Values.decimal("HYBRID_VECTOR_WEIGHT", 0, 1))),
+            new Setting("HYBRID_RRF_K", "60", "The k of reciprocal-rank fusion: larger flattens the advantage of the top ranks.",
+                    bind("recallbricks.fusion.rrf-k", Values.integer("HYBRID_RRF_K", 1, 1000))),
             new Setting("OPENAI_API_KEY", "",
                     "Key of the embedding API (and of LEARN_CHAT_MODEL). With it or OPENAI_BASE_URL, EMBEDDING_PROVIDER=auto "
                             + "uses the API; with neither, the local model.",
