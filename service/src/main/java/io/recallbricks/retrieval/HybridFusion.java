@@ -14,9 +14,11 @@ import java.util.Map;
  * How the vector and keyword candidate lists become one ranking ({@code HYBRID_FUSION}). A pure function of the
  * candidates, so the quality benchmark can tune it without touching how candidates are found.
  * <ul>
- *   <li>{@code weighted}: {@code w × cosine + (1 − w) × keyword}, keyword being the full-text rank relative to the
- *       best match of the query and {@code w} = {@code HYBRID_VECTOR_WEIGHT} ({@code 1}: vector only, {@code 0}:
- *       keyword order among the candidates).</li>
+ *   <li>{@code weighted}: {@code w × cosine + (1 − w) × keyword}, {@code w} = {@code HYBRID_VECTOR_WEIGHT}
+ *       ({@code 1}: vector only, {@code 0}: keyword order among the candidates). Keyword is the full-text rank
+ *       ({@code ts_rank_cd} normalised to [0, 1)) relative to the best match of the query
+ *       ({@code HYBRID_KEYWORD_SCORE=relative}: the best match gets 1 however weak it is) or as it is
+ *       ({@code absolute}: one incidental shared word adds little, a close match of several words more).</li>
  *   <li>{@code rrf}: reciprocal-rank fusion, {@code w/(k + vector rank) + (1 − w)/(k + keyword rank)} scaled so
  *       that first in both lists is 1; a candidate missing from a list (no vector, no keyword match) gets nothing
  *       from it. Ranks ignore the scores' scales, which differ between models.</li>
@@ -49,7 +51,8 @@ public class HybridFusion {
         double w = settings.vectorWeight();
         List<HybridRetriever.Candidate> candidates = new ArrayList<>(inputs.size());
         for (Input input : inputs) {
-            double keyword = bestRank > 0 ? input.keywordRank() / bestRank : 0;
+            double keyword = settings.absoluteKeywordScore() ? input.keywordRank()
+                    : bestRank > 0 ? input.keywordRank() / bestRank : 0;
             double cosine = input.vectorSimilarity() == null ? 0 : Math.max(0, input.vectorSimilarity());
             double relevance;
             if ("rrf".equals(settings.method())) {

@@ -37,6 +37,16 @@ class HybridFusionTest {
     }
 
     @Test
+    void anAbsoluteKeywordScoreKeepsAWeakBestMatchWeak() {
+        HybridFusion.Input weak = input("weak", 0.50f, 0.05, true);
+        HybridFusion.Input close = input("close", 0.56f, 0, false);
+        List<HybridFusion.Input> inputs = List.of(weak, close);
+        assertEquals("weak", new HybridFusion(new FusionSettings("weighted", 0.7, 60, "relative")).fuse(inputs).get(0).memory().text(),
+                "relative: the only keyword match gets the full keyword share");
+        assertEquals("close", new HybridFusion(new FusionSettings("weighted", 0.7, 60, "absolute")).fuse(inputs).get(0).memory().text());
+    }
+
+    @Test
     void firstInBothListsHasRelevanceOne() {
         HybridFusion.Input only = input("x", 0.5f, 0.2, true);
         assertEquals(1.0, new HybridFusion(new FusionSettings("rrf", 0.5, 60)).fuse(List.of(only)).get(0).relevance(), 1e-9);
