@@ -73,10 +73,10 @@ public final class EnvironmentConfig {
                     "How search, predict and suggest combine vector and keyword candidates: 'weighted' (HYBRID_VECTOR_WEIGHT "
                             + "x cosine + the rest x relative full-text rank) or 'rrf' (reciprocal-rank fusion). See quality/README.md.",
                     bind("recallbricks.fusion.method", Values.oneOf("HYBRID_FUSION", "weighted", "rrf"))),
-            new Setting("HYBRID_VECTOR_WEIGHT", "0.7",
+            new Setting("HYBRID_VECTOR_WEIGHT", "0.85",
                     "Share of the vector list in the fusion (1: vector order only, 0: keyword order only).",
                     bind("recallbricks.fusion.vector-weight", Values.decimal("HYBRID_VECTOR_WEIGHT", 0, 1))),
-            new Setting("HYBRID_KEYWORD_SCORE", "relative",
+            new Setting("HYBRID_KEYWORD_SCORE", "absolute",
                     "The keyword part of HYBRID_FUSION=weighted: the full-text rank 'relative' to the query's best match, or 'absolute'.",
                     bind("recallbricks.fusion.keyword-score", Values.oneOf("HYBRID_KEYWORD_SCORE", "relative", "absolute"))),
             new Setting("HYBRID_RRF_K", "60", "The k of reciprocal-rank fusion: larger flattens the advantage of the top ranks.",

@@ -10,7 +10,7 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 public record FusionSettings(String method, double vectorWeight, int rrfK, String keywordScore) {
 
     /** The defaults, for code that builds a fusion by hand (benchmarks). */
-    public static final FusionSettings DEFAULT = new FusionSettings("weighted", 0.7, 60, "relative");
+    public static final FusionSettings DEFAULT = new FusionSettings("weighted", 0.85, 60, "absolute");
 
     public FusionSettings(String method, double vectorWeight, int rrfK) {
         this(method, vectorWeight, rrfK, "relative");
