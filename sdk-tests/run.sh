@@ -4,7 +4,7 @@
 #   2. starts a PostgreSQL 15 of its own on a temporary data directory and a free loopback port, unless
 #      SDK_TESTS_DATABASE_URL names one (an empty database, or one this service migrated; a separate variable so
 #      that a DATABASE_URL set for other tests is never written to by accident);
-#   3. starts the jar on a free loopback port with a throw-away operator key, keyword-only (no embedding API);
+#   3. starts the jar on a free loopback port with a throw-away operator key, keyword-only (EMBEDDING_PROVIDER=none);
 #   4. creates a tenant, installs axios (npm ci) and the SDK tarball (install-sdk.sh), runs `node --test`;
 #   5. stops everything it started and deletes its temporary files, on success, failure or interrupt.
 # Needs: JDK 17, Node.js 18+ with npm, curl, and PostgreSQL 15 server binaries (Debian postgresql-15; PGBIN to
@@ -77,7 +77,7 @@ fi
 log "Starting the service ($JAR)"
 PORT=$(free_port)
 ADMIN_KEY="sdk-tests-admin-$(node -e "console.log(require('crypto').randomBytes(16).toString('hex'))")"
-PORT=$PORT HOST=127.0.0.1 DATABASE_URL=$DB_URL ADMIN_API_KEY=$ADMIN_KEY OPENAI_API_KEY='' OPENAI_BASE_URL='' \
+PORT=$PORT HOST=127.0.0.1 DATABASE_URL=$DB_URL ADMIN_API_KEY=$ADMIN_KEY OPENAI_API_KEY='' OPENAI_BASE_URL='' EMBEDDING_PROVIDER=none \
   java -jar "$JAR" > "$WORK/service.log" 2>&1 &
 SERVICE_PID=$!
 for _ in $(seq 1 120); do

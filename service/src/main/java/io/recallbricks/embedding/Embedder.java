@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.recallbricks.cache.CacheSettings;
-import io.recallbricks.resilience.Breakers;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +33,7 @@ public class Embedder {
     }
 
     private final EmbeddingSettings settings;
-    private final EmbeddingClient client;
-    private final Breakers breakers;
+    private final EmbeddingProvider client;
     private final Cache<Key, float[]> cache;
     private final Counter hits;
     private final Counter misses;
@@ -43,13 +41,12 @@ public class Embedder {
     private final CallBudget write;
     private final CallBudget background;
 
-    public Embedder(EmbeddingSettings settings, EmbeddingClient client, Breakers breakers, CacheSettings caches,
-                    MeterRegistry meters) {
+    public Embedder(EmbeddingSettings settings, EmbeddingProvider client, CacheSettings caches, MeterRegistry meters) {
         this.settings = settings;
         this.client = client;
-        this.breakers = breakers;
         // CACHE_ENABLED and MAX_CACHE_SIZE, as every cache; no TTL: the embedding of a (model, size, text) never changes.
         this.cache = Caffeine.newBuilder().maximumSize(caches.enabled() ? caches.capacity() : 0).build();
+        EmbeddingMeters.register(meters);
         this.hits = Counter.builder("cache.hits").tag("cache", "embeddings").register(meters);
         this.misses = Counter.builder("cache.misses").tag("cache", "embeddings").register(meters);
         // A read or a write may try twice within its budget (a quick 429/5xx retry); the job has the full budget.
@@ -61,35 +58,37 @@ public class Embedder {
 
     @EventListener
     void announce(StartupEvent event) {
-        if (settings.enabled()) {
-            LOG.info("Embeddings: model '{}' ({} dimensions) at {}", settings.model(), settings.dimensions(), settings.endpoint());
-        } else {
-            LOG.warn("Embeddings: keyword-only mode (neither OPENAI_API_KEY nor OPENAI_BASE_URL is set): search, "
-                    + "predict and suggest rank with PostgreSQL full-text search only");
+        switch (client.name()) {
+            case "openai" -> LOG.info("Embeddings: model '{}' ({} dimensions) at {}", client.model(), client.dimensions(),
+                    settings.endpoint());
+            case "none" -> LOG.warn("Embeddings: keyword-only mode (EMBEDDING_PROVIDER=none): search, predict and "
+                    + "suggest rank with PostgreSQL full-text search only");
+            default -> LOG.info("Embeddings: in-process model '{}' ({} dimensions), loading in the background; until it "
+                    + "is loaded retrieval answers from keywords", client.model(), client.dimensions());
         }
+        client.start();
     }
 
     public boolean enabled() {
-        return settings.enabled();
+        return client.enabled();
+    }
+
+    /** The provider's name ({@code openai}, {@code local}, {@code none}). */
+    public String provider() {
+        return client.name();
     }
 
     public String model() {
-        return settings.model();
+        return client.model();
     }
 
     public int dimensions() {
-        return settings.dimensions();
+        return client.dimensions();
     }
 
-    /** What /health shows: {@code keyword-only}, {@code ok}, or the breaker state ({@code open}, {@code half_open}). */
+    /** What /health shows: {@code keyword-only}, {@code loading}, {@code ok}, or the 'openai' breaker state. */
     public String status() {
-        if (!settings.enabled()) {
-            return "keyword-only";
-        }
-        return switch (breakers.openai().getState()) {
-            case CLOSED, DISABLED -> "ok";
-            default -> breakers.openai().getState().name().toLowerCase(java.util.Locale.ROOT);
-        };
+        return client.status();
     }
 
     /** The embedding of a search/predict/suggest query within the read budget, or empty (answer from keywords). */
@@ -103,7 +102,7 @@ public class Embedder {
     }
 
     private Optional<float[]> single(String text, CallBudget budget) {
-        if (!settings.enabled()) {
+        if (!client.enabled()) {
             return Optional.empty();
         }
         try {
@@ -147,7 +146,7 @@ public class Embedder {
     }
 
     private Key key(String text) {
-        return new Key(settings.model(), settings.dimensions(), text);
+        return new Key(client.model(), client.dimensions(), text);
     }
 
     /** Drops cached embeddings (tests and operators after a model change). */

@@ -6,6 +6,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
@@ -44,7 +45,8 @@ import java.util.concurrent.TimeoutException;
  * {@code embedding.request.duration} timer.
  */
 @Singleton
-public class EmbeddingClient {
+@Bean(typed = EmbeddingClient.class)
+public class EmbeddingClient implements EmbeddingProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddingClient.class);
 
@@ -104,7 +106,37 @@ public class EmbeddingClient {
                 .tag("outcome", outcome).register(meters);
     }
 
+    @Override
+    public String name() {
+        return "openai";
+    }
+
+    @Override
+    public boolean enabled() {
+        return true;
+    }
+
+    @Override
+    public String model() {
+        return settings.model();
+    }
+
+    @Override
+    public int dimensions() {
+        return settings.dimensions();
+    }
+
+    /** {@code ok}, or the 'openai' breaker's state ({@code open}, {@code half_open}). */
+    @Override
+    public String status() {
+        return switch (breaker.getState()) {
+            case CLOSED, DISABLED -> "ok";
+            default -> breaker.getState().name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
     /** Vectors for {@code texts}, in order; at most {@code batch-size} texts (the caller batches). */
+    @Override
     public List<float[]> embed(List<String> texts, CallBudget budget) throws EmbeddingUnavailableException {
         if (!settings.enabled()) {
             throw new EmbeddingUnavailableException(Reason.DISABLED, "no embedding API is configured");

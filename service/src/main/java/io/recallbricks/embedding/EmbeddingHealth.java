@@ -3,7 +3,7 @@ package io.recallbricks.embedding;
 import io.recallbricks.health.HealthContributor;
 import jakarta.inject.Singleton;
 
-/** {@code /health}'s {@code embeddings}: {@code keyword-only}, {@code ok}, or the 'openai' breaker's state. */
+/** {@code /health}'s {@code embeddings}: {@code keyword-only}, {@code loading} / {@code failed} (local model), {@code ok}, or the 'openai' breaker's state. */
 @Singleton
 public class EmbeddingHealth implements HealthContributor {
 

@@ -7,7 +7,8 @@ import io.micronaut.context.annotation.ConfigurationProperties;
  * {@code EnvironmentConfig}, where each is documented with its default).
  */
 @ConfigurationProperties("recallbricks.embeddings")
-public record EmbeddingSettings(String apiKey,
+public record EmbeddingSettings(String provider,
+                                String apiKey,
                                 String baseUrl,
                                 String model,
                                 int dimensions,
@@ -20,11 +21,23 @@ public record EmbeddingSettings(String apiKey,
                                 int batchSize,
                                 int backfillBatchSize,
                                 int backfillMaxAttempts,
-                                int backfillRetryDelaySeconds) {
+                                int backfillRetryDelaySeconds,
+                                int localThreads) {
 
     static final String OPENAI_BASE_URL = "https://api.openai.com/v1";
 
-    /** Without a key and without a base URL there is no API to call: the service runs keyword-only. */
+    /**
+     * The provider in use: EMBEDDING_PROVIDER when set, else {@code openai} when an OpenAI-compatible API is
+     * configured (a key or a base URL), else {@code local} (the packaged model: semantic search with only the jar).
+     */
+    public String chosenProvider() {
+        if (!blank(provider) && !"auto".equals(provider)) {
+            return provider;
+        }
+        return enabled() ? "openai" : "local";
+    }
+
+    /** Whether an OpenAI-compatible API is configured: a key or a base URL. */
     public boolean enabled() {
         return !blank(apiKey) || !blank(baseUrl);
     }

@@ -9,6 +9,8 @@ public class EmbeddingUnavailableException extends Exception {
     /** Why, as the {@code outcome} tag of {@code embedding_requests_total}. */
     public enum Reason {
         DISABLED("disabled"),
+        /** The in-process model is still being loaded after start-up. */
+        LOADING("loading"),
         BREAKER_OPEN("breaker_open"),
         TIMEOUT("timeout"),
         RATE_LIMITED("rate_limited"),

@@ -3,26 +3,22 @@ package io.recallbricks.retrieval;
 import io.recallbricks.embedding.Embedder;
 import io.recallbricks.embedding.Vectors;
 import io.recallbricks.memory.Memory;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The candidates search, suggest and predict score: the query's nearest memories by vector (in the service, see
- * {@link VectorIndex}) merged with its best PostgreSQL full-text matches, each with a relevance in [0, 1]:
- * {@code 0.7 × cosine + 0.3 × keyword} (keyword = full-text rank relative to the best match), or the keyword part
- * alone when no query embedding is available within the read budget. Two round trips to the database: the index
- * version, and one statement for all candidate rows.
+ * {@link VectorIndex}) merged with its best PostgreSQL full-text matches, ranked by {@link HybridFusion}, or the
+ * keyword part alone when no query embedding is available within the read budget. Two round trips to the database:
+ * the index version, and one statement for all candidate rows.
  */
 @Singleton
 public class HybridRetriever {
-
-    static final double VECTOR_WEIGHT = 0.7;
-    static final double KEYWORD_WEIGHT = 0.3;
 
     /** A candidate with its scores; {@code vectorSimilarity} is null when it has no embedding or none was used. */
     public record Candidate(Memory memory, Float vectorSimilarity, double keywordScore, boolean keywordMatch,
@@ -35,11 +31,19 @@ public class HybridRetriever {
     private final Embedder embedder;
     private final VectorIndex index;
     private final RetrievalRepository repository;
+    private final HybridFusion fusion;
 
-    public HybridRetriever(Embedder embedder, VectorIndex index, RetrievalRepository repository) {
+    @Inject
+    public HybridRetriever(Embedder embedder, VectorIndex index, RetrievalRepository repository, HybridFusion fusion) {
         this.embedder = embedder;
         this.index = index;
         this.repository = repository;
+        this.fusion = fusion;
+    }
+
+    /** With the default fusion (benchmarks that build the retriever by hand). */
+    public HybridRetriever(Embedder embedder, VectorIndex index, RetrievalRepository repository) {
+        this(embedder, index, repository, new HybridFusion());
     }
 
     /**
@@ -56,16 +60,12 @@ public class HybridRetriever {
         UserVectors vectors = index.forUser(userId);
         List<UUID> nearest = vectors.top(unit, count, filter, minVectorSimilarity).stream().map(UserVectors.Scored::id).toList();
         List<RetrievalRepository.Row> rows = repository.candidates(userId, nearest, tsquery, count, filter);
-        double bestRank = rows.stream().mapToDouble(RetrievalRepository.Row::keywordRank).max().orElse(0);
-        List<Candidate> candidates = new ArrayList<>(rows.size());
+        List<HybridFusion.Input> inputs = new ArrayList<>(rows.size());
         for (RetrievalRepository.Row row : rows) {
-            Float similarity = vectors.similarity(unit, row.memory().id());
-            double keyword = bestRank > 0 ? row.keywordRank() / bestRank : 0;
-            double cosine = similarity == null ? 0 : Math.max(0, similarity);
-            candidates.add(new Candidate(row.memory(), similarity, keyword, row.keywordMatch(),
-                    VECTOR_WEIGHT * cosine + KEYWORD_WEIGHT * keyword));
+            inputs.add(new HybridFusion.Input(row.memory(), vectors.similarity(unit, row.memory().id()), row.keywordRank(),
+                    row.keywordMatch()));
         }
-        candidates.sort(Comparator.comparingDouble(Candidate::relevance).reversed());
+        List<Candidate> candidates = fusion.fuse(inputs);
         SearchMethod method = Keywords.hasSearchableWords(query) ? SearchMethod.hybrid : SearchMethod.vector;
         return new Result(candidates, method);
     }

@@ -37,7 +37,7 @@ class ModelLearnTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return TestService.properties(Map.of("OPENAI_BASE_URL", fake.baseUrl(), "OPENAI_EMBEDDING_MODEL", "fake-embedding",
+        return TestService.properties(Map.of("EMBEDDING_PROVIDER", "openai", "OPENAI_BASE_URL", fake.baseUrl(), "OPENAI_EMBEDDING_MODEL", "fake-embedding",
                 "OPENAI_EMBEDDING_DIMENSIONS", Integer.toString(FakeChatApi.DIMENSIONS), "LEARN_CHAT_MODEL", "test-chat-model"));
     }
 

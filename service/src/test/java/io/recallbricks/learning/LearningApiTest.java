@@ -45,7 +45,7 @@ class LearningApiTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        properties = TestService.properties();
+        properties = TestService.properties(Map.of("EMBEDDING_PROVIDER", "none"));
         return properties;
     }
 

@@ -23,6 +23,7 @@ public final class FakeEmbeddings {
 
     public static Map<String, String> environment(FakeEmbeddingApi fake, Map<String, String> overrides) {
         Map<String, String> env = new HashMap<>();
+        env.put("EMBEDDING_PROVIDER", "openai");
         env.put("OPENAI_BASE_URL", fake.openAiBaseUrl());
         env.put("OPENAI_API_KEY", "test-key");
         env.put("OPENAI_EMBEDDING_DIMENSIONS", Integer.toString(DIMENSIONS));

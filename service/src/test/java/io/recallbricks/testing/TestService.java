@@ -25,6 +25,19 @@ public final class TestService {
         return properties(TestDatabase.fresh(), environment);
     }
 
+    /**
+     * Properties of a service configured as an operator's plain {@code java -jar} with only DATABASE_URL (plus the
+     * operator key the tests create tenants with, and loopback): every other setting, the embedding provider
+     * included, is the service's own default.
+     */
+    public static Map<String, String> defaults() {
+        Map<String, String> properties = new HashMap<>();
+        EnvironmentConfig.properties(Map.of("DATABASE_URL", TestDatabase.fresh().postgresUrl(), "ADMIN_API_KEY", ADMIN_KEY,
+                "HOST", "127.0.0.1")).forEach((key, value) -> properties.put(key, String.valueOf(value)));
+        properties.put("micronaut.server.port", "-1");
+        return properties;
+    }
+
     /** Properties for a service on the given database (e.g. one reached through a {@link FaultProxy}). */
     public static Map<String, String> properties(TestDatabase.Database database, Map<String, String> environment) {
         Map<String, String> env = new HashMap<>();
@@ -36,6 +49,10 @@ public final class TestService {
         env.put("GLOBAL_RATE_LIMIT", "1000000");
         env.put("USER_RATE_LIMIT", "100000");
         env.put("EXPENSIVE_RATE_LIMIT", "100000");
+        // Keyword-only unless a test chooses its provider: the production default (the local model when no API is
+        // configured) would load a model into every test's context. Tests of embeddings say EMBEDDING_PROVIDER
+        // themselves (FakeEmbeddings.environment says openai; LocalModelSearchTest runs the production default).
+        env.put("EMBEDDING_PROVIDER", "none");
         env.putAll(environment);
         Map<String, String> properties = new HashMap<>();
         EnvironmentConfig.properties(env).forEach((key, value) -> properties.put(key, String.valueOf(value)));

@@ -18,6 +18,7 @@ import java.util.List;
 record EmbeddingsRequest(String model, List<String> inputs, int dimensions, boolean base64) {
 
     static final int MAX_INPUTS = 2048;
+    static final int MAX_INPUT_TOKENS = 8192;
     static final String LARGE_MODEL = "text-embedding-3-large";
     static final int DEFAULT_DIMENSIONS = 1536;
     static final int LARGE_DIMENSIONS = 3072;
@@ -94,6 +95,13 @@ record EmbeddingsRequest(String model, List<String> inputs, int dimensions, bool
         for (int i = 0; i < texts.size(); i++) {
             if (texts.get(i).isEmpty()) {
                 throw new InvalidRequestException("'input' item " + i + " is an empty string.", "input");
+            }
+            // OpenAI refuses an input longer than the model's context (8,192 tokens) with a 400; tokens are
+            // approximated here as four characters each.
+            long tokens = (texts.get(i).length() + 3L) / 4;
+            if (tokens > MAX_INPUT_TOKENS) {
+                throw new InvalidRequestException("This model's maximum context length is " + MAX_INPUT_TOKENS
+                        + " tokens, however you requested " + tokens + " tokens (input item " + i + ").", "input");
             }
         }
         return texts;

@@ -43,7 +43,6 @@ public final class ServiceParts {
         EmbeddingSettings settings = embeddingSettings(dimensions);
         Breakers breakers = breakers();
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        return new Embedder(settings, new FixedEmbeddingClient(settings, breakers, meters), breakers,
-                cacheSettings(cacheSize), meters);
+        return new Embedder(settings, new FixedEmbeddingClient(settings, breakers, meters), cacheSettings(cacheSize), meters);
     }
 }
