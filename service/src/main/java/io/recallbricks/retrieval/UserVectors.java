@@ -120,6 +120,48 @@ public final class UserVectors {
         this.visible = count;
     }
 
+    /**
+     * Collects loaded rows one at a time, quantising each as it comes, so a load never holds the user's vectors in
+     * float32 (100k x 1,536 dims would be 600 MB for a moment).
+     */
+    public static final class Builder {
+        private final int dimensions;
+        private final float[] scratch;
+        private final List<UUID> ids = new ArrayList<>();
+        private final List<byte[]> codes = new ArrayList<>();
+        private float[] scales = new float[64];
+        private final List<Labels> labels = new ArrayList<>();
+
+        public Builder(int dimensions) {
+            this.dimensions = dimensions;
+            this.scratch = new float[dimensions];
+        }
+
+        /** Adds a row stored as little-endian float32 bytes; false (and nothing added) when it has another size. */
+        public boolean add(UUID id, byte[] float32, Labels rowLabels) {
+            if (float32.length != dimensions * Float.BYTES) {
+                return false;
+            }
+            Vectors.readInto(float32, scratch, 0);
+            Vectors.normalize(scratch, 0, dimensions);
+            byte[] code = new byte[dimensions];
+            if (ids.size() == scales.length) {
+                scales = Arrays.copyOf(scales, scales.length * 2);
+            }
+            scales[ids.size()] = Int8Rows.quantize(scratch, 0, dimensions, code);
+            ids.add(id);
+            codes.add(code);
+            labels.add(rowLabels);
+            return true;
+        }
+
+        public UserVectors build(long version) {
+            Segment segment = new Segment(ids.toArray(UUID[]::new), codes.toArray(byte[][]::new),
+                    Arrays.copyOf(scales, ids.size()), labels.toArray(Labels[]::new));
+            return new UserVectors(version, dimensions, List.of(segment), List.of(new BitSet()));
+        }
+    }
+
     public static UserVectors empty(long version, int dimensions) {
         return new UserVectors(version, dimensions, new UUID[0], new float[0], new Labels[0]);
     }

@@ -67,7 +67,7 @@ public class VectorIndex {
         this.embedder = embedder;
         this.loadTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(settings.vectorLoadTimeoutMs());
         this.cache = Caffeine.newBuilder()
-                .maximumWeight((long) settings.vectorIndexMaxMb() * 1024 * 1024)
+                .maximumWeight(budgetBytes(settings.vectorIndexMaxMb(), Runtime.getRuntime().maxMemory()))
                 // Well within the day deletions are remembered for, so a refresh never misses one.
                 .expireAfterAccess(IDLE_EXPIRY)
                 .weigher((UUID user, UserVectors vectors) -> (int) Math.min(Integer.MAX_VALUE, vectors.weight()))
@@ -80,6 +80,14 @@ public class VectorIndex {
         this.deltaRefreshes = Counter.builder("vector_index.refreshes").tag("kind", "delta").register(meters);
         this.fullLoads = Counter.builder("vector_index.refreshes").tag("kind", "full").register(meters);
         this.graphsBuilt = Counter.builder("vector_index.graphs_built").register(meters);
+    }
+
+    /**
+     * {@code VECTOR_INDEX_MAX_MB}, but at most a third of the heap: the index is a cache, and a heap sized to the live
+     * set (deploy/systemd: -Xmx256m) must not run out because the index's default was larger than the heap.
+     */
+    static long budgetBytes(int maxMb, long maxHeapBytes) {
+        return Math.min((long) maxMb * 1024 * 1024, maxHeapBytes / 3);
     }
 
     /**
