@@ -81,4 +81,71 @@ class UserVectorsTest {
         assertEquals(1.0f, vectors.similarity(new float[]{0, 1}, last), 1e-6);
         assertEquals(base, vectors.top(new float[]{1, 0}, 1, UserVectors.Filter.NONE, 0f).get(0).id());
     }
+
+    /** Vectors around a few hundred centres, as embeddings of related texts cluster; the graph's worst case is noise. */
+    private static float[] clustered(int rows, int dimensions, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        int centres = Math.max(1, rows / 50);
+        float[] centre = new float[centres * dimensions];
+        for (int i = 0; i < centre.length; i++) {
+            centre[i] = (float) random.nextGaussian();
+        }
+        float[] matrix = new float[rows * dimensions];
+        for (int r = 0; r < rows; r++) {
+            int c = random.nextInt(centres);
+            for (int d = 0; d < dimensions; d++) {
+                matrix[r * dimensions + d] = centre[c * dimensions + d] + 0.7f * (float) random.nextGaussian();
+            }
+        }
+        return matrix;
+    }
+
+    @Test
+    void theGraphFindsWhatTheScanFindsAndRespectsDeletionsAndFilters() {
+        int rows = 6000;
+        int dimensions = 64;
+        float[] matrix = clustered(rows, dimensions, 3);
+        UUID[] ids = new UUID[rows];
+        UserVectors.Labels[] labels = new UserVectors.Labels[rows];
+        UserVectors.Labels other = new UserVectors.Labels("other", "api", new String[0]);
+        for (int r = 0; r < rows; r++) {
+            ids[r] = UUID.randomUUID();
+            labels[r] = r % 2 == 0 ? DEFAULT : other;
+        }
+        UserVectors vectors = new UserVectors(1, dimensions, ids, matrix.clone(), labels);
+        assertTrue(vectors.wantsIndex(), "enough rows for a graph");
+        vectors.buildIndex();
+        assertTrue(vectors.indexed());
+
+        java.util.Random random = new java.util.Random(11);
+        int found = 0;
+        int asked = 0;
+        for (int q = 0; q < 50; q++) {
+            float[] query = new float[dimensions];
+            int row = random.nextInt(rows);
+            for (int d = 0; d < dimensions; d++) {
+                query[d] = matrix[row * dimensions + d] + 0.3f * (float) random.nextGaussian();
+            }
+            List<UUID> exact = vectors.topExact(query, 10, UserVectors.Filter.NONE, -1f).stream().map(UserVectors.Scored::id).toList();
+            List<UUID> approximate = vectors.top(query, 10, UserVectors.Filter.NONE, -1f).stream().map(UserVectors.Scored::id).toList();
+            asked += exact.size();
+            found += (int) approximate.stream().filter(exact::contains).count();
+        }
+        assertTrue(found >= 0.95 * asked, "recall@10 " + found + " of " + asked);
+
+        float[] query = java.util.Arrays.copyOfRange(matrix, 0, dimensions);
+        assertEquals(ids[0], vectors.top(query, 1, UserVectors.Filter.NONE, -1f).get(0).id(), "a row is its own nearest");
+        UserVectors deleted = vectors.withChanges(2, new UUID[0], new float[0], new UserVectors.Labels[0], List.of(ids[0]));
+        assertTrue(deleted.indexed(), "a refresh keeps the graph of the loaded rows");
+        assertTrue(deleted.top(query, 10, UserVectors.Filter.NONE, -1f).stream().noneMatch(s -> s.id().equals(ids[0])),
+                "a deleted row is never returned");
+        UserVectors.Filter onlyOther = new UserVectors.Filter("other", null, List.of());
+        List<UserVectors.Scored> filtered = vectors.top(query, 10, onlyOther, -1f);
+        assertEquals(10, filtered.size());
+        java.util.Set<UUID> otherIds = new java.util.HashSet<>();
+        for (int r = 1; r < rows; r += 2) {
+            otherIds.add(ids[r]);
+        }
+        assertTrue(filtered.stream().allMatch(s -> otherIds.contains(s.id())), "the filter holds on the graph path");
+    }
 }
