@@ -132,7 +132,7 @@ public final class EnvironmentConfig {
                     "Delay before a memory's second background attempt; it doubles with each further attempt (capped at 1 h).",
                     bind("recallbricks.embeddings.backfill-retry-delay-seconds", Values.integer("EMBEDDING_BACKFILL_RETRY_DELAY_SECONDS", 1, 3600))),
             new Setting("VECTOR_INDEX_MAX_MB", "512",
-                    "Memory for the per-user vectors (8-bit rows and their graphs) ranked in the service, at most a third of the heap (least recently used users are dropped).",
+                    "Memory for the per-user vector matrices ranked in the service (least recently used users are dropped).",
                     bind("recallbricks.retrieval.vector-index-max-mb", Values.integer("VECTOR_INDEX_MAX_MB", 1, 1_000_000))),
             new Setting("VECTOR_LOAD_TIMEOUT_MS", "30000",
                     "Longest a request waits for its user's vectors to be loaded or refreshed (by itself or another request); "

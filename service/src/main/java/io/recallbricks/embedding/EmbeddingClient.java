@@ -25,7 +25,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -61,36 +60,8 @@ public class EmbeddingClient implements EmbeddingProvider {
     record EmbeddingResponse(@Nullable List<Item> data) {
     }
 
-    /**
-     * One vector: a base64 string of little-endian float32 (what {@code encoding_format: base64} asks for, a quarter
-     * of the JSON and no decimal parsing), or a JSON array of numbers from an API that ignores the format.
-     */
     @Serdeable
-    record Item(@Nullable Object embedding, @Nullable Integer index) {
-
-        @Nullable
-        float[] vector() {
-            if (embedding instanceof String base64) {
-                byte[] bytes;
-                try {
-                    bytes = Base64.getDecoder().decode(base64);
-                } catch (IllegalArgumentException e) {
-                    return null;
-                }
-                return bytes.length % Float.BYTES == 0 ? Vectors.fromBytes(bytes) : null;
-            }
-            if (embedding instanceof List<?> numbers) {
-                float[] vector = new float[numbers.size()];
-                for (int i = 0; i < vector.length; i++) {
-                    if (!(numbers.get(i) instanceof Number number)) {
-                        return null;
-                    }
-                    vector[i] = number.floatValue();
-                }
-                return vector;
-            }
-            return null;
-        }
+    record Item(@Nullable float[] embedding, @Nullable Integer index) {
     }
 
     private final EmbeddingSettings settings;
@@ -298,16 +269,15 @@ public class EmbeddingClient implements EmbeddingProvider {
         for (int i = 0; i < expected; i++) {
             Item item = response.data().get(i);
             int position = item.index() == null ? i : item.index();
-            float[] vector = item.vector();
-            if (vector == null || position < 0 || position >= expected) {
+            if (item.embedding() == null || position < 0 || position >= expected) {
                 throw new EmbeddingUnavailableException(Reason.BAD_RESPONSE, "the embedding API returned a malformed item");
             }
-            if (vector.length != settings.dimensions()) {
+            if (item.embedding().length != settings.dimensions()) {
                 throw new EmbeddingUnavailableException(Reason.BAD_RESPONSE, "the embedding API returned vectors of "
-                        + vector.length + " dimensions for model '" + settings.model() + "', but "
+                        + item.embedding().length + " dimensions for model '" + settings.model() + "', but "
                         + "OPENAI_EMBEDDING_DIMENSIONS is " + settings.dimensions() + "; fix one of them");
             }
-            ordered[position] = vector;
+            ordered[position] = item.embedding();
         }
         List<float[]> vectors = new ArrayList<>(expected);
         for (float[] vector : ordered) {
@@ -322,7 +292,7 @@ public class EmbeddingClient implements EmbeddingProvider {
     private byte[] requestBody(List<String> texts) {
         try {
             return json.writeValueAsBytes(new EmbeddingRequest(settings.model(), texts,
-                    settings.sendsDimensions() ? settings.dimensions() : null, "base64"));
+                    settings.sendsDimensions() ? settings.dimensions() : null, "float"));
         } catch (IOException e) {
             throw new IllegalStateException("cannot encode an embedding request", e);
         }

@@ -11,7 +11,6 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import io.recallbricks.auth.Caller;
 import io.recallbricks.retrieval.RequestValues;
-import io.recallbricks.retrieval.WeightsRepository;
 import io.recallbricks.web.ApiException;
 
 import java.util.UUID;
@@ -40,11 +39,9 @@ public class FeedbackController {
     }
 
     private final FeedbackRepository feedback;
-    private final WeightsRepository weights;
 
-    public FeedbackController(FeedbackRepository feedback, WeightsRepository weights) {
+    public FeedbackController(FeedbackRepository feedback) {
         this.feedback = feedback;
-        this.weights = weights;
     }
 
     @Post("/{id}/feedback")
@@ -56,7 +53,6 @@ public class FeedbackController {
         String context = RequestValues.optionalText("context", body.context(), MAX_CONTEXT_LENGTH);
         double score = feedback.apply(caller.userId(), id, helpful, satisfaction, context)
                 .orElseThrow(() -> ApiException.notFound("Memory"));
-        weights.forget(caller.userId());
         return new FeedbackResponse(true, id, score, new Given(helpful, context, satisfaction));
     }
 

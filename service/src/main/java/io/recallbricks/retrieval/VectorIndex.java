@@ -7,13 +7,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.recallbricks.embedding.Embedder;
 import io.recallbricks.web.ErrorCode;
 import io.recallbricks.web.RetryableApiException;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -25,12 +22,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * the version in its own transaction, so every instance sees it on its next search. The cost of a search depends on
  * the user's own memory count only, never on the size of the table.
  *
- * <p>Users with many memories get an approximate-nearest-neighbour graph over their loaded rows, built in the
- * background after a load ({@link UserVectors#buildIndex()}); until then their searches scan, so a restart or a
- * reload never makes requests wait for a graph.
- *
- * <p>Metrics: {@code cache.hits/misses{cache=vectors}}, {@code vector_index.refreshes{kind=delta|full}},
- * {@code vector_index.graphs_built}.
+ * <p>Metrics: {@code cache.hits/misses{cache=vectors}}, {@code vector_index.refreshes{kind=delta|full}}.
  */
 @Singleton
 public class VectorIndex {
@@ -49,25 +41,13 @@ public class VectorIndex {
     private final Counter misses;
     private final Counter deltaRefreshes;
     private final Counter fullLoads;
-    private final Counter graphsBuilt;
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(VectorIndex.class);
-    /** Graph builds queued at most; beyond, users scan until they are loaded again. */
-    private static final int BUILD_QUEUE = 256;
-    /** One low-priority thread: a build is CPU-heavy and must not take the cores from requests. */
-    private final ThreadPoolExecutor graphBuilder = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(BUILD_QUEUE), runnable -> {
-                Thread thread = new Thread(runnable, "vector-graph-builder");
-                thread.setDaemon(true);
-                thread.setPriority(Thread.MIN_PRIORITY);
-                return thread;
-            });
 
     public VectorIndex(VectorIndexRepository repository, Embedder embedder, RetrievalSettings settings, MeterRegistry meters) {
         this.repository = repository;
         this.embedder = embedder;
         this.loadTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(settings.vectorLoadTimeoutMs());
         this.cache = Caffeine.newBuilder()
-                .maximumWeight(budgetBytes(settings.vectorIndexMaxMb(), Runtime.getRuntime().maxMemory()))
+                .maximumWeight((long) settings.vectorIndexMaxMb() * 1024 * 1024)
                 // Well within the day deletions are remembered for, so a refresh never misses one.
                 .expireAfterAccess(IDLE_EXPIRY)
                 .weigher((UUID user, UserVectors vectors) -> (int) Math.min(Integer.MAX_VALUE, vectors.weight()))
@@ -79,15 +59,6 @@ public class VectorIndex {
         this.misses = Counter.builder("cache.misses").tag("cache", "vectors").register(meters);
         this.deltaRefreshes = Counter.builder("vector_index.refreshes").tag("kind", "delta").register(meters);
         this.fullLoads = Counter.builder("vector_index.refreshes").tag("kind", "full").register(meters);
-        this.graphsBuilt = Counter.builder("vector_index.graphs_built").register(meters);
-    }
-
-    /**
-     * {@code VECTOR_INDEX_MAX_MB}, but at most a third of the heap: the index is a cache, and a heap sized to the live
-     * set (deploy/systemd: -Xmx256m) must not run out because the index's default was larger than the heap.
-     */
-    static long budgetBytes(int maxMb, long maxHeapBytes) {
-        return Math.min((long) maxMb * 1024 * 1024, maxHeapBytes / 3);
     }
 
     /**
@@ -118,40 +89,10 @@ public class VectorIndex {
                 refreshed = repository.load(userId, embedder.model(), embedder.dimensions(), deadline);
             }
             cache.put(userId, refreshed);
-            scheduleIndex(userId, refreshed);
             return refreshed;
         } finally {
             lock.unlock();
         }
-    }
-
-    /**
-     * Builds the graph of freshly loaded vectors on a background thread, so the request that loaded them (and those
-     * after it) scan instead of waiting; once built, every version sharing the loaded rows uses it. The cache entry
-     * is weighed again with the graph.
-     */
-    private void scheduleIndex(UUID userId, UserVectors vectors) {
-        if (!vectors.wantsIndex()) {
-            return;
-        }
-        try {
-            graphBuilder.execute(() -> {
-                try {
-                    vectors.buildIndex();
-                    graphsBuilt.increment();
-                    cache.asMap().computeIfPresent(userId, (user, current) -> current);
-                } catch (RuntimeException e) {
-                    LOG.warn("Building the vector graph of user {} failed; its searches scan instead", userId, e);
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            // Shutting down, or many users loaded at once: they scan until their next load.
-        }
-    }
-
-    @PreDestroy
-    void stop() {
-        graphBuilder.shutdownNow();
     }
 
     private static void acquire(ReentrantLock lock, long deadline) {

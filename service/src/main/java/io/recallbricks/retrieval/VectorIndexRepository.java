@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -65,7 +66,10 @@ public class VectorIndexRepository {
      */
     public UserVectors load(UUID userId, String model, int dimensions, long deadlineNanos) {
         long version = version(userId);
-        UserVectors.Builder loaded = new UserVectors.Builder(dimensions);
+        int expected = count(userId, model, dimensions);
+        float[] matrix = new float[expected * dimensions];
+        List<UUID> ids = new ArrayList<>(expected);
+        List<UserVectors.Labels> labels = new ArrayList<>(expected);
         Timestamp afterCreated = null;
         UUID afterId = null;
         while (true) {
@@ -99,7 +103,18 @@ public class VectorIndexRepository {
                 read++;
                 lastId = (UUID) row[0];
                 lastCreated = (Timestamp) row[5];
-                loaded.add(lastId, (byte[]) row[1], new UserVectors.Labels((String) row[2], (String) row[3], (String[]) row[4]));
+                byte[] bytes = (byte[]) row[1];
+                if (bytes.length != dimensions * Float.BYTES) {
+                    continue;
+                }
+                int position = ids.size();
+                if ((position + 1) * dimensions > matrix.length) {
+                    // Rows were added since the count: grow once by half.
+                    matrix = Arrays.copyOf(matrix, Math.max((position + 1) * dimensions, matrix.length + matrix.length / 2));
+                }
+                Vectors.readInto(bytes, matrix, position * dimensions);
+                ids.add(lastId);
+                labels.add(new UserVectors.Labels((String) row[2], (String) row[3], (String[]) row[4]));
             }
             if (read < CHUNK) {
                 break;
@@ -107,7 +122,10 @@ public class VectorIndexRepository {
             afterCreated = lastCreated;
             afterId = lastId;
         }
-        return loaded.build(version);
+        if (matrix.length != ids.size() * dimensions) {
+            matrix = Arrays.copyOf(matrix, ids.size() * dimensions);
+        }
+        return new UserVectors(version, dimensions, ids.toArray(UUID[]::new), matrix, labels.toArray(UserVectors.Labels[]::new));
     }
 
     /** What changed for a user since a version: current rows of changed memories and the deleted ids. */
@@ -179,5 +197,18 @@ public class VectorIndexRepository {
     public int pruneTombstones() {
         return jdbc.prepareStatement("DELETE FROM memory_index_tombstones WHERE deleted_at < now() - interval '1 day'",
                 java.sql.PreparedStatement::executeUpdate);
+    }
+
+    private int count(UUID userId, String model, int dimensions) {
+        return jdbc.prepareStatement("SELECT count(*) FROM memories WHERE user_id = ? AND embedding IS NOT NULL "
+                + "AND embedding_model = ? AND embedding_dimensions = ?", statement -> {
+            statement.setObject(1, userId);
+            statement.setString(2, model);
+            statement.setInt(3, dimensions);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        });
     }
 }

@@ -27,8 +27,7 @@ class RankingForksTest {
                 .collect(Collectors.toMap(entry -> entry.getUsername().substring(PACKAGE.length()), entry -> entry));
 
         assertEquals(Set.of("VectorRankingBenchmark.topK", "VectorRankingBenchmark.referenceLoop",
-                "HybridRetrievalBenchmark.hybrid", "HybridRetrievalBenchmark.referenceLoop",
-                "AnnRankingBenchmark.indexed", "AnnRankingBenchmark.referenceExactScan"), ranking.keySet());
+                "HybridRetrievalBenchmark.hybrid", "HybridRetrievalBenchmark.referenceLoop"), ranking.keySet());
         ranking.forEach((name, entry) -> assertTrue(entry.getJvmArgsPrepend().hasValue()
                         && entry.getJvmArgsPrepend().get().contains(ForegroundJit.FLAG),
                 name + " forks without " + ForegroundJit.FLAG));
